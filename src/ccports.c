@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* ccports: not written yet. */
+#include "config.h"

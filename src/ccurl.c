@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* ccurl: not written yet. */
+#include "config.h"

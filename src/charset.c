@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* charset: not written yet. */
+#include "config.h"

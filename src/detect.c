@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* detect: not written yet. */
+#include "config.h"

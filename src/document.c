@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* document: not written yet. */
+#include "config.h"

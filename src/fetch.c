@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* fetch: not written yet. */
+#include "config.h"

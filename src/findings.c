@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* findings: not written yet. */
+#include "config.h"

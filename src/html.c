@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* html: not written yet. */
+#include "config.h"

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * html: turns a UTF-8 HTML document into what detection needs, with the
+ * source line of each piece: text blocks (normalised, see textnorm.h),
+ * links and images, <meta>, JSON-LD scripts and RDFa properties.  The
+ * only file that includes libxml2; no xmlChar or xmlNode leaves it.  It
+ * does not judge anything: no rules, no licences.
+ *
+ * Text inside <script>, <style>, <template>, <noscript> and comments is
+ * never part of a block (JSON-LD scripts are kept apart, raw).
+ */
+#ifndef AC_HTML_H
+#define AC_HTML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+
+#define HTML_NO_BLOCK ((size_t)-1)
+
+/* Where a block sits in the page, from its nearest sectioning ancestor
+ * (element name, or role="contentinfo"/"navigation"/"main" etc.). */
+enum html_region {
+    HTML_REGION_BODY = 0, /* none of the below */
+    HTML_REGION_MAIN,     /* inside <article> or <main> */
+    HTML_REGION_HEADER,
+    HTML_REGION_NAV,
+    HTML_REGION_FOOTER,
+    HTML_REGION_ASIDE,
+    HTML_REGION_FORM
+};
+
+/*
+ * A run of text from one block-level element (p, div, li, td, h1-h6,
+ * blockquote, footer, ...): its inline descendants' text joined, with
+ * <br> as a space.  Nested blocks start blocks of their own.
+ */
+struct html_block {
+    char *text;     /* normalised UTF-8, never NULL, may be "" */
+    size_t len;     /* strlen(text) */
+    unsigned line;  /* source line of the block's first text */
+    enum html_region region;
+    bool in_main;   /* inside <article>/<main>, whatever the region */
+    size_t parent;  /* index of the enclosing block, or HTML_NO_BLOCK */
+    char *tag;      /* element name, lower case ("p", "footer") */
+};
+
+/* An <a>, <area> or <link> with an href, or an <img> (IS_IMG). */
+struct html_link {
+    char *href;       /* attribute value as written (trimmed), never NULL */
+    char *text;       /* normalised link text ("" for <link>); img: alt */
+    char *rel;        /* rel attribute, lower case, NULL when absent */
+    char *img_src;    /* src of the first <img> inside the link, or NULL */
+    bool is_img;      /* an <img> element itself: href is its src */
+    bool in_head;     /* a <link> in <head> (no block) */
+    unsigned line;
+    size_t block;     /* containing block or HTML_NO_BLOCK */
+    size_t start, end; /* byte range of the link text within the block */
+};
+
+/* <meta name|property|http-equiv|itemprop=... content=...>. */
+struct html_meta {
+    char *name;    /* the key attribute's value, lower case */
+    char *content; /* never NULL */
+    unsigned line;
+};
+
+/*
+ * An RDFa statement on an element: one per token of its property= or
+ * rel= attribute.  Full IRIs of well-known vocabularies are shortened
+ * (http://creativecommons.org/ns# -> "cc:", http://purl.org/dc/terms/
+ * and http://purl.org/dc/elements/1.1/ -> "dct:"), other tokens are kept
+ * as written, lower-cased only in the prefix.
+ */
+struct html_rdfa {
+    char *property; /* "cc:attributionName", "dct:source", "license" */
+    char *value;    /* content= or the element's normalised text */
+    char *href;     /* href=, resource= or src=, or NULL */
+    unsigned line;
+    size_t block;   /* containing block or HTML_NO_BLOCK */
+};
+
+/* A <script type="application/ld+json">: raw text for a JSON parser. */
+struct html_script {
+    char *text;
+    unsigned line;
+};
+
+struct html_page {
+    struct html_block *blocks;
+    size_t blocks_len;
+    struct html_link *links; /* in document order */
+    size_t links_len;
+    struct html_meta *metas;
+    size_t metas_len;
+    struct html_rdfa *rdfa;
+    size_t rdfa_len;
+    struct html_script *jsonld;
+    size_t jsonld_len;
+    char *lang;      /* <html lang>, lower case, or NULL */
+    char *title;     /* normalised <title>, or NULL */
+    char *base_href; /* <base href>, or NULL */
+    char *canonical; /* <link rel=canonical href>, or NULL */
+};
+
+/*
+ * Parses UTF8[0..LEN) (already converted, see charset.h) and fills *PAGE;
+ * free it with html_page_free().  Malformed markup is repaired as
+ * browsers do, never an error.  Returns AC_E_NOTHTML when the parser
+ * yields no document at all.  Nesting deeper than libxml2's limit is cut,
+ * not a crash.
+ */
+enum ac_status html_parse(const char *utf8, size_t len, struct html_page *page,
+                          struct ac_err *err);
+void html_page_free(struct html_page *page);
+
+/* Calls xmlCleanupParser(); main() calls it once at exit. */
+void html_global_cleanup(void);
+
+#endif

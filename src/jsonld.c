@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* jsonld: not written yet. */
+#include "config.h"

@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef AC_JSONLD_H
+#define AC_JSONLD_H
+#endif

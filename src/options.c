@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* options: not written yet. */
+#include "config.h"

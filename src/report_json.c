@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* report_json: not written yet. */
+#include "config.h"

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* robots: not written yet. */
+#include "config.h"

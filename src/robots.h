@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef AC_ROBOTS_H
+#define AC_ROBOTS_H
+#endif

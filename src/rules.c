@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* rules: not written yet. */
+#include "config.h"

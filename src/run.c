@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* run: not written yet. */
+#include "config.h"

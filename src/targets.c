@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* targets: not written yet. */
+#include "config.h"

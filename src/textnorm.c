@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* textnorm: not written yet. */
+#include "config.h"

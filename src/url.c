@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* url: not written yet. */
+#include "config.h"
