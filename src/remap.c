@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* remap: not written yet. */
+#include "config.h"
