@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * rules: loads the regex rules kept as data in data/rules/*.rules,
+ * rules: loads the regex rules kept as data in data/rules (files named NAME.rules),
  * compiles them with PCRE2 (JIT when available) and scans text with them.
  * The only file that includes <pcre2.h>.  It knows nothing of HTML or
  * licences: a rule is a kind, an id, a language, a value and a pattern;
