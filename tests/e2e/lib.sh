@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: MIT
+# lib.sh: sourced by every end-to-end test script.  Sets strict mode and
+# the C locale, makes a scratch directory that is removed on exit, and
+# offers TAP helpers (the plan "1..N" is printed at the end, so a script
+# can add cases freely) plus run_attrcheck, which captures the binary's
+# stdout, stderr and exit status.  It does not judge any output itself.
+#
+# Environment (exported by `make check`; defaults let a script run by hand
+# from the source tree):
+#   ATTRCHECK  the binary under test
+#   FIXTURES   tests/fixtures in the source tree
+#   SRCDIR     the top of the source tree (data/rules lives there)
+#   PYTHON3    a Python 3 interpreter (used by some scripts to read JSON)
+
+set -eu
+LC_ALL=C
+export LC_ALL
+
+: "${SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${FIXTURES:=$SRCDIR/tests/fixtures}"
+: "${BUILDDIR:=$SRCDIR}"
+: "${ATTRCHECK:=$BUILDDIR/attrcheck}"
+: "${PYTHON3:=python3}"
+RULES="$SRCDIR/data/rules"
+
+# Scratch directory; chmod first so tests may leave unreadable folders.
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/attrcheck-e2e.XXXXXX")
+cleanup_tmpd() {
+    chmod -R u+rwx "$TMPD" 2>/dev/null || :
+    rm -rf "$TMPD"
+}
+trap cleanup_tmpd EXIT
+trap 'exit 130' INT TERM
+
+TAP_N=0
+TAP_FAILED=0
+
+# plan: nothing to announce up front; kept so scripts can say what they mean.
+plan() {
+    :
+}
+
+# ok NAME: records a passing test.
+ok() {
+    TAP_N=$((TAP_N + 1))
+    printf 'ok %d - %s\n' "$TAP_N" "$1"
+}
+
+# not_ok NAME [DIAGNOSTIC...]: records a failing test; each further
+# argument is printed as a "# " diagnostic line.
+not_ok() {
+    TAP_N=$((TAP_N + 1))
+    TAP_FAILED=$((TAP_FAILED + 1))
+    printf 'not ok %d - %s\n' "$TAP_N" "$1"
+    shift
+    for line in "$@"; do
+        printf '%s\n' "$line" | sed 's/^/#   /'
+    done
+}
+
+# check COND_STATUS NAME [DIAG...]: ok when COND_STATUS is 0.
+check() {
+    if [ "$1" -eq 0 ]; then
+        ok "$2"
+    else
+        shift
+        not_ok "$@"
+    fi
+}
+
+# diag TEXT: a TAP comment line.
+diag() {
+    printf '%s\n' "$*" | sed 's/^/# /'
+}
+
+# skip NAME REASON: a skipped test counts as passed.
+skip() {
+    TAP_N=$((TAP_N + 1))
+    printf 'ok %d - %s # SKIP %s\n' "$TAP_N" "$1" "$2"
+}
+
+# skip_all REASON: skips the whole script (call before any test).
+skip_all() {
+    printf '1..0 # SKIP %s\n' "$1"
+    exit 0
+}
+
+# done_testing: prints the plan and exits non-zero if anything failed.
+done_testing() {
+    printf '1..%d\n' "$TAP_N"
+    if [ "$TAP_FAILED" -ne 0 ]; then
+        exit 1
+    fi
+    exit 0
+}
+
+# require_attrcheck: skips the script when the binary is not built.
+require_attrcheck() {
+    if [ ! -x "$ATTRCHECK" ]; then
+        skip_all "attrcheck not built ($ATTRCHECK)"
+    fi
+}
+
+# run_attrcheck ARGS...: runs the binary under `timeout 60` with stdin
+# from /dev/null.  Sets OUT and ERR (file names) and RC (exit status;
+# 124 means it hung).  Never aborts the script, whatever the status.
+RUN_N=0
+run_attrcheck() {
+    RUN_N=$((RUN_N + 1))
+    OUT="$TMPD/run$RUN_N.out"
+    ERR="$TMPD/run$RUN_N.err"
+    RC=0
+    timeout 60 "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" </dev/null || RC=$?
+}
+
+# crashed: true when the last run died of a signal or hung.
+crashed() {
+    [ "$RC" -ge 124 ]
+}
+
+# show_run: the last run's stderr and status as diagnostic lines.
+show_run() {
+    printf 'exit status %s\n' "$RC"
+    if [ -s "$ERR" ]; then
+        head -c 2000 "$ERR"
+    fi
+}
