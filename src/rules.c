@@ -1,3 +1,773 @@
 /* SPDX-License-Identifier: MIT */
-/* rules: not written yet. */
+/*
+ * rules: reads data/rules/ *.rules, compiles each pattern with PCRE2 (JIT
+ * when the library has it) and scans normalised text (see rules.h).
+ * To keep scans cheap it also compiles the rules of one kind into a few
+ * combined alternations used as a prefilter: a block of text in which the
+ * combined pattern finds nothing is skipped for all of its rules.  It
+ * does not interpret values beyond checking their syntax.
+ */
 #include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define COMPILE_OPTS                                                           \
+    (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES |                 \
+     PCRE2_NEVER_BACKSLASH_C)
+#define MAX_GROUPS  8     /* groups of one name in one rule */
+#define BATCH_BYTES 16000 /* pattern bytes per prefilter alternation */
+#define BATCH_RULES 64
+
+struct rule {
+    enum rule_kind kind;
+    char *id, *lang, *value;
+    char *pattern;
+    pcre2_code *re;
+    uint32_t version_groups[MAX_GROUPS], nversion;
+    uint32_t port_groups[MAX_GROUPS], nport;
+    bool batched; /* covered by a prefilter batch */
+};
+
+/* A prefilter: rules [first, first + count) of the kind list, combined. */
+struct batch {
+    pcre2_code *re;
+    size_t first, count;
+};
+
+struct kind_index {
+    size_t *rules; /* indexes into rules.v, in load order */
+    size_t len;
+    struct batch *batches;
+    size_t nbatches;
+};
+
+struct rules {
+    struct rule *v;
+    size_t len, cap;
+    struct kind_index kinds[RULE_KIND_COUNT];
+    uint32_t max_pairs; /* ovector pairs needed by any pattern */
+};
+
+/* A hit before overlap resolution; ORDER is the rule's load order. */
+struct cand {
+    struct rules_hit hit;
+    size_t order;
+};
+
+/* Per-HITS scratch: match data, JIT stack and candidate hits. */
+struct scratch {
+    pcre2_general_context *gctx; /* allocates with xmalloc: never fails */
+    pcre2_match_data *md;
+    uint32_t pairs;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *stack; /* NULL: PCRE2's default stack */
+    struct cand *cand;
+    size_t cand_len, cand_cap;
+};
+
+static const char *const kind_names[RULE_KIND_COUNT] = {
+    "license",    "port",    "claim",     "source",   "copied",
+    "permission", "changes", "explainer", "notfound", "byline",
+};
+
+static const char *const family_codes[] = {
+    "by",       "by-sa", "by-nc", "by-nd", "by-nc-sa",
+    "by-nc-nd", "zero",  "mark",  "cc",
+};
+
+const char *
+rules_kind_name(enum rule_kind kind)
+{
+    if ((unsigned)kind >= RULE_KIND_COUNT)
+        return NULL;
+    return kind_names[kind];
+}
+
+enum rule_kind
+rules_kind_from_name(const char *name)
+{
+    int k;
+
+    for (k = 0; k < RULE_KIND_COUNT; k++)
+        if (strcmp(kind_names[k], name) == 0)
+            return (enum rule_kind)k;
+    return RULE_KIND_COUNT;
+}
+
+/* True when S is "N" or "N.N" (digits), the version part of a value. */
+static bool
+valid_version(const char *s)
+{
+    const char *p = s;
+
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (p == s)
+        return false;
+    if (*p == '.') {
+        const char *q = ++p;
+
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p == q)
+            return false;
+    }
+    return *p == '\0';
+}
+
+/* A licence value: family code, optionally "/VERSION". */
+static bool
+valid_license_value(const char *v)
+{
+    const char *slash = strchr(v, '/');
+    size_t n = slash ? (size_t)(slash - v) : strlen(v);
+    size_t i;
+
+    for (i = 0; i < sizeof family_codes / sizeof family_codes[0]; i++)
+        if (strlen(family_codes[i]) == n && strncmp(family_codes[i], v, n) == 0)
+            return slash == NULL || valid_version(slash + 1);
+    return false;
+}
+
+/* A port value: "-" or a lower-case code of 2 to 15 letters ("nl"). */
+static bool
+valid_port_value(const char *v)
+{
+    size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyz");
+
+    if (strcmp(v, "-") == 0)
+        return true;
+    return n >= 2 && n < 16 && v[n] == '\0';
+}
+
+/* IDs and languages: printable ASCII without spaces. */
+static bool
+valid_token(const char *s)
+{
+    if (*s == '\0')
+        return false;
+    for (; *s; s++)
+        if (*s <= ' ' || *s >= 0x7F)
+            return false;
+    return true;
+}
+
+/* Records the group numbers named NAME in RE into OUT (at most MAX). */
+static uint32_t
+named_groups(const pcre2_code *re, const char *name, uint32_t *out)
+{
+    PCRE2_SPTR first, last;
+    uint32_t entry, n = 0;
+    int size;
+
+    size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+    if (size <= 0)
+        return 0;
+    pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+    for (; first <= last && n < MAX_GROUPS; first += entry)
+        out[n++] = ((uint32_t)first[0] << 8) | first[1];
+    return n;
+}
+
+/* Compiles PAT (LEN bytes) and JIT-compiles it when possible. */
+static pcre2_code *
+compile(const char *pat, size_t len, int *code, PCRE2_SIZE *off)
+{
+    pcre2_code *re;
+
+    re = pcre2_compile((PCRE2_SPTR)pat, len, COMPILE_OPTS, code, off, NULL);
+    if (re != NULL)
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* else interpret */
+    return re;
+}
+
+static void
+pairs_note(struct rules *r, const pcre2_code *re)
+{
+    uint32_t caps = 0;
+
+    pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps);
+    if (caps + 1 > r->max_pairs)
+        r->max_pairs = caps + 1;
+}
+
+/* Compiles RU->pattern into RU->re; on failure sets ERR. */
+static enum ac_status
+rule_compile(struct rules *r, struct rule *ru, const char *where,
+             struct ac_err *err)
+{
+    PCRE2_UCHAR msg[120];
+    PCRE2_SIZE off = 0;
+    uint32_t minlen = 0;
+    int code = 0;
+
+    ru->re = compile(ru->pattern, strlen(ru->pattern), &code, &off);
+    if (ru->re == NULL) {
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return ac_err_set(err, AC_E_DATA, "%s: bad pattern at offset %zu: %s",
+                          where, (size_t)off, (const char *)msg);
+    }
+    pcre2_pattern_info(ru->re, PCRE2_INFO_MINLENGTH, &minlen);
+    if (minlen == 0)
+        return ac_err_set(err, AC_E_DATA,
+                          "%s: pattern can match the empty string", where);
+    ru->nversion = named_groups(ru->re, "version", ru->version_groups);
+    ru->nport = named_groups(ru->re, "port", ru->port_groups);
+    pairs_note(r, ru->re);
+    return AC_OK;
+}
+
+/* Checks the fields of one rule line; on failure sets ERR. */
+static enum ac_status
+fields_check(const struct rules *r, char **f, const char *where,
+             struct ac_err *err)
+{
+    enum rule_kind kind = rules_kind_from_name(f[0]);
+    size_t i;
+
+    if (kind == RULE_KIND_COUNT)
+        return ac_err_set(err, AC_E_DATA, "%s: unknown kind \"%s\"", where,
+                          f[0]);
+    if (!valid_token(f[1]) || !valid_token(f[2]) || !valid_token(f[3]))
+        return ac_err_set(err, AC_E_DATA, "%s: empty or malformed field",
+                          where);
+    for (i = 0; i < r->len; i++)
+        if (strcmp(r->v[i].id, f[1]) == 0)
+            return ac_err_set(err, AC_E_DATA, "%s: duplicate id \"%s\"", where,
+                              f[1]);
+    if (kind == RULE_LICENSE && !valid_license_value(f[3]))
+        return ac_err_set(err, AC_E_DATA,
+                          "%s: bad licence value \"%s\" (want a family code "
+                          "such as by-sa or by-sa/4.0)",
+                          where, f[3]);
+    if (kind == RULE_PORT && !valid_port_value(f[3]))
+        return ac_err_set(err, AC_E_DATA,
+                          "%s: bad port value \"%s\" (want a code or \"-\")",
+                          where, f[3]);
+    return AC_OK;
+}
+
+/* Splits LINE in place at TABs into F; returns the number of fields. */
+static size_t
+split_tabs(char *line, char **f, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+
+    for (;;) {
+        char *tab = strchr(p, '\t');
+
+        if (n < max)
+            f[n] = p;
+        n++;
+        if (tab == NULL)
+            return n;
+        *tab = '\0';
+        p = tab + 1;
+    }
+}
+
+/* Parses and adds one non-comment line; WHERE is "name:line". */
+static enum ac_status
+add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
+{
+    struct rule ru;
+    char *f[5];
+    enum ac_status rc;
+
+    if (split_tabs(line, f, 5) != 5 || f[4][0] == '\0')
+        return ac_err_set(err, AC_E_DATA, "%s: expected 5 tab-separated fields",
+                          where);
+    rc = fields_check(r, f, where, err);
+    if (rc != AC_OK)
+        return rc;
+    memset(&ru, 0, sizeof ru);
+    ru.kind = rules_kind_from_name(f[0]);
+    ru.pattern = f[4];
+    rc = rule_compile(r, &ru, where, err);
+    if (rc != AC_OK) {
+        pcre2_code_free(ru.re);
+        return rc;
+    }
+    ru.id = xstrdup(f[1]);
+    ru.lang = xstrdup(f[2]);
+    ru.value = xstrdup(f[3]);
+    ru.pattern = xstrdup(f[4]);
+    if (r->len == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 64;
+        r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+    }
+    r->v[r->len++] = ru;
+    return AC_OK;
+}
+
+/* Adds every rule in TEXT[0..LEN); NAME is used in messages. */
+static enum ac_status
+add_text(struct rules *r, const char *name, const char *text, size_t len,
+         struct ac_err *err)
+{
+    const char *p = text, *end = text + len;
+    enum ac_status rc = AC_OK;
+    size_t lineno = 0;
+    char where[200];
+
+    while (p < end && rc == AC_OK) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        char *line;
+
+        lineno++;
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        if (n > 0 && p[0] != '#' && strspn(p, " \t") < n) {
+            line = xstrndup(p, n);
+            snprintf(where, sizeof where, "%s:%zu", name, lineno);
+            if (memchr(p, '\0', n) != NULL)
+                rc = ac_err_set(err, AC_E_DATA, "%s: NUL byte", where);
+            else
+                rc = add_line(r, line, where, err);
+            free(line);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return rc;
+}
+
+/* Compiles rules [first, first+count) of KI into one alternation. */
+static void
+batch_build(struct rules *r, struct kind_index *ki, size_t first, size_t count)
+{
+    struct batch *b = &ki->batches[ki->nbatches];
+    struct strbuf sb = STRBUF_INIT;
+    PCRE2_SIZE off;
+    size_t i;
+    int code;
+
+    for (i = first; i < first + count; i++)
+        strbuf_addf(&sb, "%s(?:%s)", i == first ? "" : "|",
+                    r->v[ki->rules[i]].pattern);
+    b->re = count > 1 ? compile(sb.buf, sb.len, &code, &off) : NULL;
+    strbuf_release(&sb);
+    if (b->re == NULL)
+        return; /* too big or a single rule: run its rules unfiltered */
+    pairs_note(r, b->re);
+    b->first = first;
+    b->count = count;
+    for (i = first; i < first + count; i++)
+        r->v[ki->rules[i]].batched = true;
+    ki->nbatches++;
+}
+
+/* True when a rule's pattern cannot be combined with others safely. */
+static bool
+batchable(const struct rule *ru)
+{
+    uint32_t backrefs = 0;
+
+    pcre2_pattern_info(ru->re, PCRE2_INFO_BACKREFMAX, &backrefs);
+    return backrefs == 0 && strstr(ru->pattern, "(*") == NULL &&
+           strstr(ru->pattern, "\\G") == NULL;
+}
+
+/* Builds the per-kind rule lists and the prefilter batches. */
+static void
+index_build(struct rules *r)
+{
+    size_t i, k;
+
+    for (i = 0; i < r->len; i++) {
+        struct kind_index *ki = &r->kinds[r->v[i].kind];
+
+        ki->rules = xreallocarray(ki->rules, ki->len + 1, sizeof(size_t));
+        ki->rules[ki->len++] = i;
+    }
+    for (k = 0; k < RULE_KIND_COUNT; k++) {
+        struct kind_index *ki = &r->kinds[k];
+        size_t first = 0, bytes = 0;
+
+        ki->batches = xcalloc(ki->len + 1, sizeof *ki->batches);
+        for (i = 0; i <= ki->len; i++) {
+            const struct rule *ru = i < ki->len ? &r->v[ki->rules[i]] : NULL;
+            size_t n = ru ? strlen(ru->pattern) + 5 : 0;
+
+            if (ru == NULL || !batchable(ru) || bytes + n > BATCH_BYTES ||
+                i - first >= BATCH_RULES) {
+                if (i > first)
+                    batch_build(r, ki, first, i - first);
+                first = ru != NULL && !batchable(ru) ? i + 1 : i;
+                bytes = 0;
+            }
+            if (ru != NULL && batchable(ru))
+                bytes += n;
+        }
+    }
+}
+
+enum ac_status
+rules_load_buffer(const char *name, const char *text, size_t len,
+                  struct rules **out, struct ac_err *err)
+{
+    struct rules *r = xcalloc(1, sizeof *r);
+    enum ac_status rc;
+
+    *out = NULL;
+    rc = add_text(r, name, text, len, err);
+    if (rc == AC_OK && r->len == 0)
+        rc = ac_err_set(err, AC_E_DATA, "%s: no rules", name);
+    if (rc != AC_OK) {
+        rules_free(r);
+        return rc;
+    }
+    index_build(r);
+    *out = r;
+    return AC_OK;
+}
+
+/* Reads the whole file PATH into *BUF and *LEN (caller frees). */
+static enum ac_status
+read_file(const char *path, char **buf, size_t *len, struct ac_err *err)
+{
+    FILE *fp = NULL;
+    enum ac_status rc = AC_OK;
+    size_t cap = 8192, n;
+
+    *buf = NULL;
+    *len = 0;
+    fp = fopen(path, "rb");
+    if (fp == NULL)
+        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
+    *buf = xmalloc(cap);
+    while ((n = fread(*buf + *len, 1, cap - *len, fp)) > 0) {
+        *len += n;
+        if (*len == cap)
+            *buf = xrealloc(*buf, cap *= 2);
+    }
+    if (ferror(fp))
+        rc = ac_err_set(err, AC_E_IO, "%s: read error", path);
+    fclose(fp);
+    return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists the *.rules names in DIR, sorted; caller frees each and *NAMES. */
+static enum ac_status
+list_dir(const char *dir, char ***names, size_t *n, struct ac_err *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+
+    *names = NULL;
+    *n = 0;
+    if (d == NULL)
+        return ac_err_set(err, AC_E_IO, "%s: %s", dir, strerror(errno));
+    while ((de = readdir(d)) != NULL) {
+        size_t len = strlen(de->d_name);
+
+        if (len <= 6 || de->d_name[0] == '.' ||
+            strcmp(de->d_name + len - 6, ".rules") != 0)
+            continue;
+        *names = xreallocarray(*names, *n + 1, sizeof **names);
+        (*names)[(*n)++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    if (*n > 0)
+        qsort(*names, *n, sizeof **names, cmp_str);
+    return AC_OK;
+}
+
+enum ac_status
+rules_load(const char *dir, struct rules **out, struct ac_err *err)
+{
+    struct rules *r = xcalloc(1, sizeof *r);
+    char **names = NULL, *path = NULL, *buf = NULL;
+    size_t n = 0, i, len;
+    enum ac_status rc;
+
+    *out = NULL;
+    rc = list_dir(dir, &names, &n, err);
+    for (i = 0; i < n && rc == AC_OK; i++) {
+        path = xasprintf("%s/%s", dir, names[i]);
+        rc = read_file(path, &buf, &len, err);
+        if (rc == AC_OK)
+            rc = add_text(r, path, buf, len, err);
+        free(buf);
+        free(path);
+    }
+    if (rc == AC_OK && r->len == 0)
+        rc = ac_err_set(err, AC_E_DATA, "%s: no rules", dir);
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (rc != AC_OK) {
+        rules_free(r);
+        return rc;
+    }
+    index_build(r);
+    *out = r;
+    return AC_OK;
+}
+
+void
+rules_free(struct rules *r)
+{
+    size_t i, k;
+
+    if (r == NULL)
+        return;
+    for (i = 0; i < r->len; i++) {
+        pcre2_code_free(r->v[i].re);
+        free(r->v[i].id);
+        free(r->v[i].lang);
+        free(r->v[i].value);
+        free(r->v[i].pattern);
+    }
+    for (k = 0; k < RULE_KIND_COUNT; k++) {
+        for (i = 0; i < r->kinds[k].nbatches; i++)
+            pcre2_code_free(r->kinds[k].batches[i].re);
+        free(r->kinds[k].batches);
+        free(r->kinds[k].rules);
+    }
+    free(r->v);
+    free(r);
+}
+
+size_t
+rules_count(const struct rules *r, enum rule_kind kind)
+{
+    if (r == NULL || (unsigned)kind >= RULE_KIND_COUNT)
+        return 0;
+    return r->kinds[kind].len;
+}
+
+static void *
+pcre_xmalloc(size_t n, void *data)
+{
+    (void)data;
+    return xmalloc(n);
+}
+
+static void
+pcre_free(void *p, void *data)
+{
+    (void)data;
+    free(p);
+}
+
+/* Returns the scratch of HITS, (re)made big enough for R. */
+static struct scratch *
+scratch_get(struct rules_hits *hits, const struct rules *r)
+{
+    struct scratch *s = hits->scratch;
+
+    if (s == NULL) {
+        s = xcalloc(1, sizeof *s);
+        s->gctx = pcre2_general_context_create(pcre_xmalloc, pcre_free, NULL);
+        s->mctx = pcre2_match_context_create(s->gctx);
+        /* a bigger JIT stack than the 32K default, for long alternations */
+        s->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, s->gctx);
+        if (s->stack != NULL)
+            pcre2_jit_stack_assign(s->mctx, NULL, s->stack);
+        hits->scratch = s;
+    }
+    if (s->pairs < r->max_pairs) {
+        pcre2_match_data_free(s->md);
+        s->md = pcre2_match_data_create(r->max_pairs, s->gctx);
+        s->pairs = r->max_pairs;
+    }
+    return s;
+}
+
+/* The span of the first set group among GROUPS, or RULES_NONE. */
+static void
+group_span(const PCRE2_SIZE *ov, uint32_t rc, const uint32_t *groups,
+           uint32_t n, size_t *start, size_t *end)
+{
+    uint32_t i;
+
+    *start = *end = RULES_NONE;
+    for (i = 0; i < n; i++) {
+        uint32_t g = groups[i];
+
+        if (g < rc && ov[2 * g] != PCRE2_UNSET) {
+            *start = ov[2 * g];
+            *end = ov[2 * g + 1];
+            return;
+        }
+    }
+}
+
+static void
+cand_push(struct scratch *s, const struct rule *ru, size_t order,
+          const PCRE2_SIZE *ov, uint32_t rc)
+{
+    struct rules_hit *h;
+
+    if (s->cand_len == s->cand_cap) {
+        s->cand_cap = s->cand_cap ? s->cand_cap * 2 : 16;
+        s->cand = xreallocarray(s->cand, s->cand_cap, sizeof *s->cand);
+    }
+    s->cand[s->cand_len].order = order;
+    h = &s->cand[s->cand_len++].hit;
+    h->start = ov[0];
+    h->end = ov[1];
+    h->id = ru->id;
+    h->lang = ru->lang;
+    h->value = ru->value;
+    group_span(ov, rc, ru->version_groups, ru->nversion, &h->version_start,
+               &h->version_end);
+    group_span(ov, rc, ru->port_groups, ru->nport, &h->port_start,
+               &h->port_end);
+}
+
+/* Collects every match of rule ORDER in TEXT from byte FROM on. */
+static void
+rule_scan(struct scratch *s, const struct rules *r, size_t order,
+          const char *text, size_t len, size_t from)
+{
+    const struct rule *ru = &r->v[order];
+
+    while (from < len) {
+        int rc = pcre2_match(ru->re, (PCRE2_SPTR)text, len, from,
+                             PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+        const PCRE2_SIZE *ov;
+
+        if (rc <= 0)
+            return; /* no match, or a limit hit: nothing more here */
+        ov = pcre2_get_ovector_pointer(s->md);
+        if (ov[1] <= ov[0])
+            return; /* \K or lookaround games: refuse to loop */
+        cand_push(s, ru, order, ov, (uint32_t)rc);
+        from = ov[1];
+    }
+}
+
+/* Where batch B first matches in TEXT, or RULES_NONE. */
+static size_t
+batch_start(struct scratch *s, const struct batch *b, const char *text,
+            size_t len)
+{
+    int rc = pcre2_match(b->re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
+                         s->md, s->mctx);
+
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return RULES_NONE;
+    if (rc <= 0)
+        return 0; /* a limit: fall back to scanning each rule */
+    return pcre2_get_ovector_pointer(s->md)[0];
+}
+
+/* Longer first, then earlier start, then earlier rule. */
+static int
+cmp_len(const void *a, const void *b)
+{
+    const struct cand *cx = a, *cy = b;
+    const struct rules_hit *x = &cx->hit, *y = &cy->hit;
+    size_t lx = x->end - x->start, ly = y->end - y->start;
+
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return cx->order < cy->order ? -1 : (cx->order > cy->order);
+}
+
+static int
+cmp_start(const void *a, const void *b)
+{
+    const struct rules_hit *x = a, *y = b;
+
+    return x->start < y->start ? -1 : (x->start > y->start);
+}
+
+/* Keeps the longest of overlapping candidates into HITS, by start. */
+static void
+resolve(struct scratch *s, struct rules_hits *hits)
+{
+    size_t i, j;
+
+    hits->len = 0;
+    qsort(s->cand, s->cand_len, sizeof *s->cand, cmp_len);
+    for (i = 0; i < s->cand_len; i++) {
+        const struct rules_hit *c = &s->cand[i].hit;
+
+        for (j = 0; j < hits->len; j++)
+            if (c->start < hits->v[j].end && hits->v[j].start < c->end)
+                break;
+        if (j < hits->len)
+            continue;
+        if (hits->len == hits->cap) {
+            hits->cap = hits->cap ? hits->cap * 2 : 8;
+            hits->v = xreallocarray(hits->v, hits->cap, sizeof *hits->v);
+        }
+        hits->v[hits->len++] = *c;
+    }
+    if (hits->len > 1)
+        qsort(hits->v, hits->len, sizeof *hits->v, cmp_start);
+}
+
+size_t
+rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
+           size_t len, struct rules_hits *hits)
+{
+    const struct kind_index *ki;
+    struct scratch *s;
+    size_t b, i;
+
+    hits->len = 0;
+    if (r == NULL || (unsigned)kind >= RULE_KIND_COUNT || len == 0)
+        return 0;
+    ki = &r->kinds[kind];
+    s = scratch_get(hits, r);
+    s->cand_len = 0;
+    for (b = 0; b < ki->nbatches; b++) {
+        const struct batch *ba = &ki->batches[b];
+        size_t from = batch_start(s, ba, text, len);
+
+        for (i = 0; from != RULES_NONE && i < ba->count; i++)
+            rule_scan(s, r, ki->rules[ba->first + i], text, len, from);
+    }
+    for (i = 0; i < ki->len; i++)
+        if (!r->v[ki->rules[i]].batched)
+            rule_scan(s, r, ki->rules[i], text, len, 0);
+    resolve(s, hits);
+    return hits->len;
+}
+
+void
+rules_hits_free(struct rules_hits *hits)
+{
+    struct scratch *s;
+
+    if (hits == NULL)
+        return;
+    s = hits->scratch;
+    if (s != NULL) {
+        pcre2_match_data_free(s->md);
+        pcre2_match_context_free(s->mctx);
+        pcre2_jit_stack_free(s->stack);
+        pcre2_general_context_free(s->gctx);
+        free(s->cand);
+        free(s);
+    }
+    free(hits->v);
+    hits->v = NULL;
+    hits->len = hits->cap = 0;
+    hits->scratch = NULL;
+}
