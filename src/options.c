@@ -1,3 +1,412 @@
 /* SPDX-License-Identifier: MIT */
-/* options: not written yet. */
+/*
+ * options: the option table, command-line parsing (getopt_long built
+ * from the table), value checking and --help.  Every option is one row
+ * in OPTION_TABLE; nothing else lists them.  It does not open files or
+ * check that targets exist: that happens when targets are read.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "xalloc.h"
+
+enum opt_id {
+    OPT_INPUT = 'i',
+    OPT_FORMAT = 'f',
+    OPT_OUTPUT = 'o',
+    OPT_QUIET = 'q',
+    OPT_VERBOSE = 'v',
+    OPT_JOBS = 'j',
+    OPT_HELP = 'h',
+    OPT_VERSION = 'V',
+    OPT_OFFLINE = 256,
+    OPT_BASE_URL,
+    OPT_RULES,
+    OPT_STRICT,
+    OPT_COLOR,
+    OPT_TIMEOUT,
+    OPT_MAX_SIZE,
+    OPT_PER_HOST,
+    OPT_DELAY,
+    OPT_MAX_CRAWL_DELAY,
+    OPT_RETRIES,
+    OPT_IGNORE_ROBOTS,
+    OPT_USER_AGENT,
+    OPT_RESOLVE,
+    OPT_REMAP
+};
+
+struct option_def {
+    const char *name; /* long name */
+    int id;           /* short letter when < 256 */
+    const char *arg;  /* argument name for --help, NULL for flags */
+    const char *help;
+};
+
+static const struct option_def OPTION_TABLE[] = {
+    {"input", OPT_INPUT, "FILE",
+     "read targets from FILE, one per line ('-' for stdin)"},
+    {"format", OPT_FORMAT, "FMT", "output format: text, json or jsonl"},
+    {"output", OPT_OUTPUT, "FILE", "write the report to FILE"},
+    {"offline", OPT_OFFLINE, NULL, "never touch the network"},
+    {"base-url", OPT_BASE_URL, "URL",
+     "where the files are published (maps paths to URLs)"},
+    {"rules", OPT_RULES, "DIR", "read detection rules from DIR"},
+    {"strict", OPT_STRICT, NULL, "warnings fail too (exit 1)"},
+    {"color", OPT_COLOR, "WHEN", "colour text output: auto, always, never"},
+    {"jobs", OPT_JOBS, "N", "transfers in flight (default 16)"},
+    {"per-host", OPT_PER_HOST, "N", "transfers in flight per host (default 2)"},
+    {"delay", OPT_DELAY, "SECONDS",
+     "pause between requests to one host (default 0)"},
+    {"max-crawl-delay", OPT_MAX_CRAWL_DELAY, "SECONDS",
+     "cap on robots.txt Crawl-delay (default 30)"},
+    {"timeout", OPT_TIMEOUT, "SECONDS",
+     "limit for a whole transfer (default 30)"},
+    {"max-size", OPT_MAX_SIZE, "BYTES",
+     "largest page accepted, decoded (default 10M)"},
+    {"retries", OPT_RETRIES, "N", "retries of a failed transfer (default 2)"},
+    {"ignore-robots", OPT_IGNORE_ROBOTS, NULL, "do not obey robots.txt"},
+    {"user-agent", OPT_USER_AGENT, "STRING", "User-Agent header to send"},
+    {"resolve", OPT_RESOLVE, "HOST:PORT:ADDR",
+     "use ADDR for HOST:PORT (repeatable)"},
+    {"remap", OPT_REMAP, "'REGEX REPL'",
+     "rewrite URLs before fetching (repeatable)"},
+    {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
+    {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
+    {"help", OPT_HELP, NULL, "show this help and exit"},
+    {"version", OPT_VERSION, NULL, "show the version and exit"},
+};
+
+#define OPTION_COUNT (sizeof OPTION_TABLE / sizeof OPTION_TABLE[0])
+
+static void
+defaults(struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = FORMAT_TEXT;
+    o->color = COLOR_AUTO;
+    o->timeout_ms = 30000;
+    o->max_size = 10 * 1024 * 1024;
+    o->jobs = 16;
+    o->per_host = 2;
+    o->max_crawl_delay_ms = 30000;
+    o->retries = 2;
+}
+
+static void
+push(char ***v, size_t *len, const char *s)
+{
+    *v = xreallocarray(*v, *len + 1, sizeof **v);
+    (*v)[(*len)++] = xstrdup(s);
+}
+
+/* Parses a whole number in [MIN, MAX]. */
+static bool
+parse_int(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Parses seconds ("30", "1.5") into milliseconds in [0, MAX_MS]. */
+static bool
+parse_seconds(const char *s, long max_ms, long *out_ms)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !isfinite(v) || v < 0 ||
+        v * 1000.0 > (double)max_ms)
+        return false;
+    *out_ms = (long)(v * 1000.0 + 0.5);
+    return true;
+}
+
+/* Parses a byte count with an optional K, M or G suffix (powers of 1024,
+ * "KiB" and "KB" spellings accepted). */
+static bool
+parse_bytes(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+    unsigned long long mult = 1;
+
+    if (*s == '-' || *s == '\0')
+        return false;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s)
+        return false;
+    switch (*end) {
+    case 'k': case 'K': mult = 1ULL << 10; end++; break;
+    case 'm': case 'M': mult = 1ULL << 20; end++; break;
+    case 'g': case 'G': mult = 1ULL << 30; end++; break;
+    default: break;
+    }
+    if (mult > 1 && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
+        end += strlen(end);
+    if (*end != '\0' || v == 0 || v > (1ULL << 40) / mult)
+        return false;
+    *out = (size_t)(v * mult);
+    return true;
+}
+
+static const struct option_def *
+find_def(int id)
+{
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++)
+        if (OPTION_TABLE[i].id == id)
+            return &OPTION_TABLE[i];
+    return NULL;
+}
+
+static enum ac_status
+bad_value(struct ac_err *err, int id, const char *arg, const char *want)
+{
+    const struct option_def *d = find_def(id);
+
+    return ac_err_set(err, AC_E_USAGE, "--%s: '%s' is not %s",
+                      d ? d->name : "?", arg, want);
+}
+
+static enum ac_status
+apply_format(struct options *o, const char *arg, struct ac_err *err)
+{
+    if (strcmp(arg, "text") == 0)
+        o->format = FORMAT_TEXT;
+    else if (strcmp(arg, "json") == 0)
+        o->format = FORMAT_JSON;
+    else if (strcmp(arg, "jsonl") == 0)
+        o->format = FORMAT_JSONL;
+    else
+        return bad_value(err, OPT_FORMAT, arg, "text, json or jsonl");
+    return AC_OK;
+}
+
+static enum ac_status
+apply_color(struct options *o, const char *arg, struct ac_err *err)
+{
+    if (strcmp(arg, "auto") == 0)
+        o->color = COLOR_AUTO;
+    else if (strcmp(arg, "always") == 0)
+        o->color = COLOR_ALWAYS;
+    else if (strcmp(arg, "never") == 0)
+        o->color = COLOR_NEVER;
+    else
+        return bad_value(err, OPT_COLOR, arg, "auto, always or never");
+    return AC_OK;
+}
+
+static void
+set_string(char **field, const char *arg)
+{
+    free(*field);
+    *field = xstrdup(arg);
+}
+
+/* Applies the options that take a number. */
+static enum ac_status
+apply_number(struct options *o, int id, const char *arg, struct ac_err *err)
+{
+    long v;
+
+    switch (id) {
+    case OPT_JOBS:
+    case OPT_PER_HOST:
+        if (!parse_int(arg, 1, 1024, &v))
+            return bad_value(err, id, arg, "a number from 1 to 1024");
+        *(id == OPT_JOBS ? &o->jobs : &o->per_host) = (int)v;
+        return AC_OK;
+    case OPT_RETRIES:
+        if (!parse_int(arg, 0, 20, &v))
+            return bad_value(err, id, arg, "a number from 0 to 20");
+        o->retries = (int)v;
+        return AC_OK;
+    case OPT_TIMEOUT:
+        if (!parse_seconds(arg, 3600L * 1000, &v) || v == 0)
+            return bad_value(err, id, arg, "a number of seconds (0 < s <= 3600)");
+        o->timeout_ms = v;
+        return AC_OK;
+    case OPT_DELAY:
+    case OPT_MAX_CRAWL_DELAY:
+        if (!parse_seconds(arg, 3600L * 1000, &v))
+            return bad_value(err, id, arg, "a number of seconds (0 to 3600)");
+        *(id == OPT_DELAY ? &o->delay_ms : &o->max_crawl_delay_ms) = v;
+        return AC_OK;
+    case OPT_MAX_SIZE:
+        if (!parse_bytes(arg, &o->max_size))
+            return bad_value(err, id, arg, "a size in bytes (like 10M)");
+        return AC_OK;
+    default:
+        return ac_err_set(err, AC_E_INTERNAL, "unhandled option %d", id);
+    }
+}
+
+static enum ac_status
+apply(struct options *o, int id, const char *arg, struct ac_err *err)
+{
+    switch (id) {
+    case OPT_INPUT: push(&o->inputs, &o->inputs_len, arg); return AC_OK;
+    case OPT_FORMAT: return apply_format(o, arg, err);
+    case OPT_OUTPUT: set_string(&o->output, arg); return AC_OK;
+    case OPT_OFFLINE: o->offline = true; return AC_OK;
+    case OPT_BASE_URL: set_string(&o->base_url, arg); return AC_OK;
+    case OPT_RULES: set_string(&o->rules_dir, arg); return AC_OK;
+    case OPT_STRICT: o->strict = true; return AC_OK;
+    case OPT_COLOR: return apply_color(o, arg, err);
+    case OPT_IGNORE_ROBOTS: o->ignore_robots = true; return AC_OK;
+    case OPT_USER_AGENT: set_string(&o->user_agent, arg); return AC_OK;
+    case OPT_RESOLVE: push(&o->resolve, &o->resolve_len, arg); return AC_OK;
+    case OPT_REMAP: push(&o->remaps, &o->remaps_len, arg); return AC_OK;
+    case OPT_QUIET: o->verbosity = -1; return AC_OK;
+    case OPT_VERBOSE: o->verbosity = 1; return AC_OK;
+    case OPT_HELP: o->show_help = true; return AC_OK;
+    case OPT_VERSION: o->show_version = true; return AC_OK;
+    default: return apply_number(o, id, arg, err);
+    }
+}
+
+/* Builds getopt_long's tables from OPTION_TABLE. */
+static void
+build_getopt(struct option *longs, char *shorts)
+{
+    size_t i, n = 0;
+
+    shorts[n++] = ':'; /* report a missing argument as ':' */
+    for (i = 0; i < OPTION_COUNT; i++) {
+        const struct option_def *d = &OPTION_TABLE[i];
+
+        longs[i].name = d->name;
+        longs[i].has_arg = d->arg ? required_argument : no_argument;
+        longs[i].flag = NULL;
+        longs[i].val = d->id;
+        if (d->id < 256) {
+            shorts[n++] = (char)d->id;
+            if (d->arg)
+                shorts[n++] = ':';
+        }
+    }
+    memset(&longs[OPTION_COUNT], 0, sizeof longs[0]);
+    shorts[n] = '\0';
+}
+
+static enum ac_status
+getopt_error(int c, char **argv, struct ac_err *err)
+{
+    const char *word = argv[optind - 1];
+
+    if (c == ':')
+        return ac_err_set(err, AC_E_USAGE, "option '%s' needs a value", word);
+    if (optopt != 0 && optopt < 256)
+        return ac_err_set(err, AC_E_USAGE, "unknown option '-%c'", optopt);
+    return ac_err_set(err, AC_E_USAGE, "unknown option '%s'", word);
+}
+
+enum ac_status
+options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
+{
+    struct option longs[OPTION_COUNT + 1];
+    char shorts[2 * OPTION_COUNT + 2];
+    enum ac_status rc = AC_OK;
+    int c;
+
+    defaults(opts);
+    build_getopt(longs, shorts);
+    opterr = 0;
+    optind = 0; /* 0 re-initialises GNU getopt, so tests may parse twice */
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == '?' || c == ':')
+            rc = getopt_error(c, argv, err);
+        else
+            rc = apply(opts, c, optarg, err);
+        if (rc != AC_OK) {
+            options_free(opts);
+            return rc;
+        }
+    }
+    for (; optind < argc; optind++)
+        push(&opts->targets, &opts->targets_len, argv[optind]);
+    return AC_OK;
+}
+
+static void
+free_list(char **v, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        free(v[i]);
+    free(v);
+}
+
+void
+options_free(struct options *opts)
+{
+    if (opts == NULL)
+        return;
+    free_list(opts->targets, opts->targets_len);
+    free_list(opts->inputs, opts->inputs_len);
+    free_list(opts->resolve, opts->resolve_len);
+    free_list(opts->remaps, opts->remaps_len);
+    free(opts->output);
+    free(opts->base_url);
+    free(opts->rules_dir);
+    free(opts->user_agent);
+    memset(opts, 0, sizeof *opts);
+}
+
+void
+options_print_help(FILE *fp)
+{
+    char left[64];
+    size_t i;
+
+    fputs("Usage: attrcheck [OPTIONS] TARGET...\n"
+          "Check that republished pages credit their original correctly:\n"
+          "licence notice, source link and creator.\n\n"
+          "TARGET is an HTML file, a folder of them, an http(s) URL, or '-'\n"
+          "for a list of targets on standard input.\n\nOptions:\n",
+          fp);
+    for (i = 0; i < OPTION_COUNT; i++) {
+        const struct option_def *d = &OPTION_TABLE[i];
+
+        if (d->id < 256)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", d->id, d->name,
+                     d->arg ? " " : "", d->arg ? d->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", d->name,
+                     d->arg ? " " : "", d->arg ? d->arg : "");
+        fprintf(fp, "  %-30s %s\n", left, d->help);
+    }
+    fputs("\nExit status: 0 all pass, 1 some target fails, 2 usage or\n"
+          "configuration error, 3 some target could not be checked.\n"
+          "See attrcheck(1) and docs/ for the output formats.\n",
+          fp);
+}
+
+void
+options_each_long_name(void (*fn)(const char *name, void *arg), void *arg)
+{
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++)
+        fn(OPTION_TABLE[i].name, arg);
+}

@@ -1,4 +1,77 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * options: the one option table.  It drives command-line parsing, the
+ * --help text and the option list the man page is checked against, so
+ * the three cannot drift apart.  It fills struct options and never holds
+ * run-time state (counters live in struct run_stats).
+ */
 #ifndef AC_OPTIONS_H
 #define AC_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "err.h"
+
+enum output_format {
+    FORMAT_TEXT = 0,
+    FORMAT_JSON,
+    FORMAT_JSONL
+};
+
+enum color_mode {
+    COLOR_AUTO = 0,
+    COLOR_ALWAYS,
+    COLOR_NEVER
+};
+
+struct options {
+    char **targets; /* positional arguments, as given */
+    size_t targets_len;
+    char **inputs; /* -i FILE, repeatable; "-" is stdin */
+    size_t inputs_len;
+    enum output_format format;
+    char *output;    /* -o FILE, or NULL for stdout */
+    bool offline;    /* never touch the network */
+    char *base_url;  /* where a folder or file is published */
+    char *rules_dir; /* --rules, or NULL for the default */
+    bool strict;     /* warnings fail too */
+    int verbosity;   /* -1 quiet, 0 normal, 1 verbose */
+    enum color_mode color;
+    bool show_help;
+    bool show_version;
+    /* fetching */
+    long timeout_ms;         /* whole transfer, connect included */
+    size_t max_size;         /* decoded body bytes */
+    int jobs;                /* transfers in flight */
+    int per_host;            /* transfers in flight per host */
+    long delay_ms;           /* between requests to one host */
+    long max_crawl_delay_ms; /* cap on robots.txt Crawl-delay */
+    int retries;
+    bool ignore_robots;
+    char *user_agent; /* NULL for the default */
+    char **resolve;   /* HOST:PORT:ADDR */
+    size_t resolve_len;
+    char **remaps; /* "REGEX REPLACEMENT" */
+    size_t remaps_len;
+};
+
+/*
+ * Parses ARGV into *OPTS (defaults first).  Returns AC_OK, or AC_E_USAGE
+ * with a one-line message in ERR; *OPTS is then freed.  Free a parsed
+ * struct with options_free().  --help and --version only set flags.
+ */
+enum ac_status options_parse(int argc, char **argv, struct options *opts,
+                             struct ac_err *err);
+void options_free(struct options *opts);
+
+/* Writes the --help text, generated from the option table. */
+void options_print_help(FILE *fp);
+
+/* Calls FN with each long option name (without "--"), for the test that
+ * checks the man page lists them all. */
+void options_each_long_name(void (*fn)(const char *name, void *arg),
+                            void *arg);
+
 #endif

@@ -1,3 +1,393 @@
 /* SPDX-License-Identifier: MIT */
-/* targets: not written yet. */
+/*
+ * targets: the lazy target stream (see targets.h).  Memory is bounded by
+ * the deepest folder path times the largest single folder, never by the
+ * number of targets: lists are read a line at a time and folders are
+ * listed one level at a time.
+ */
 #include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "strbuf.h"
+#include "targets.h"
+#include "url.h"
+#include "xalloc.h"
+
+/* One folder level being walked: its sorted entries and a cursor. */
+struct dir_level {
+    char *path; /* the folder, as a path usable with open() */
+    char **names;
+    size_t names_len, next;
+};
+
+struct targets {
+    const struct options *opts;
+    size_t next_arg;   /* next positional argument */
+    size_t next_input; /* next -i list */
+    FILE *list;        /* open list, or NULL */
+    bool list_is_stdin;
+    char *list_name;
+    /* folder walk in progress */
+    char *root;     /* the folder target as given */
+    struct dir_level *dirs;
+    size_t dirs_len;
+    char *line;
+    size_t line_cap;
+};
+
+bool
+targets_is_html_name(const char *name)
+{
+    size_t n = strlen(name);
+
+    return (n > 5 && strcasecmp(name + n - 5, ".html") == 0) ||
+           (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+
+    if (n > 0 && dir[n - 1] == '/')
+        return xasprintf("%s%s", dir, name);
+    return xasprintf("%s/%s", dir, name);
+}
+
+char *
+targets_map_url(const char *base_url, const char *path, const char *rel)
+{
+    size_t n;
+    const char *slash;
+
+    if (base_url == NULL)
+        return url_from_path(path);
+    n = strlen(base_url);
+    if (rel != NULL)
+        return xasprintf("%s%s%s", base_url,
+                         n > 0 && base_url[n - 1] == '/' ? "" : "/", rel);
+    if (n > 0 && base_url[n - 1] == '/') {
+        slash = strrchr(path, '/');
+        return xasprintf("%s%s", base_url, slash ? slash + 1 : path);
+    }
+    return xstrdup(base_url);
+}
+
+enum ac_status
+targets_open(const struct options *opts, struct targets **out,
+             struct ac_err *err)
+{
+    struct targets *ts;
+
+    *out = NULL;
+    if (opts->targets_len == 0 && opts->inputs_len == 0)
+        return ac_err_set(err, AC_E_USAGE, "no targets given");
+    ts = xcalloc(1, sizeof *ts);
+    ts->opts = opts;
+    *out = ts;
+    return AC_OK;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists PATH's visible entries, sorted.  Returns false with errno set. */
+static bool
+list_dir(const char *path, struct dir_level *lvl)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+
+    memset(lvl, 0, sizeof *lvl);
+    if (d == NULL)
+        return false;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* hidden, and "." and ".." */
+        lvl->names = xreallocarray(lvl->names, lvl->names_len + 1,
+                                   sizeof *lvl->names);
+        lvl->names[lvl->names_len++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(lvl->names, lvl->names_len, sizeof *lvl->names, cmp_names);
+    lvl->path = xstrdup(path);
+    return true;
+}
+
+static void
+dir_level_free(struct dir_level *lvl)
+{
+    size_t i;
+
+    for (i = 0; i < lvl->names_len; i++)
+        free(lvl->names[i]);
+    free(lvl->names);
+    free(lvl->path);
+}
+
+static void
+make_bad(struct target *t, const char *spec, const char *why)
+{
+    memset(t, 0, sizeof *t);
+    t->kind = TARGET_BAD;
+    t->spec = xstrdup(spec);
+    t->error = xstrdup(why);
+}
+
+/* Makes a file target found under the folder walk's root. */
+static void
+make_walked_file(struct targets *ts, char *path, struct target *t)
+{
+    size_t root_len = strlen(ts->root);
+    const char *rel = path + root_len;
+
+    while (*rel == '/')
+        rel++;
+    memset(t, 0, sizeof *t);
+    t->kind = TARGET_FILE;
+    t->spec = path;
+    t->path = xstrdup(path);
+    t->url = targets_map_url(ts->opts->base_url, path, rel);
+}
+
+static bool
+push_dir(struct targets *ts, const char *path, struct target *t)
+{
+    struct dir_level lvl;
+
+    if (!list_dir(path, &lvl)) {
+        char *why = xasprintf("cannot read folder: %s", strerror(errno));
+
+        make_bad(t, path, why);
+        free(why);
+        return false;
+    }
+    ts->dirs = xreallocarray(ts->dirs, ts->dirs_len + 1, sizeof *ts->dirs);
+    ts->dirs[ts->dirs_len++] = lvl;
+    return true;
+}
+
+/*
+ * Advances the folder walk.  Returns true with *T filled (a file, or a
+ * bad target for an unreadable subfolder), false when the walk is done.
+ */
+static bool
+walk_next(struct targets *ts, struct target *t)
+{
+    while (ts->dirs_len > 0) {
+        struct dir_level *top = &ts->dirs[ts->dirs_len - 1];
+        struct stat st;
+        char *path;
+
+        if (top->next == top->names_len) {
+            dir_level_free(top);
+            ts->dirs_len--;
+            continue;
+        }
+        path = join_path(top->path, top->names[top->next++]);
+        /* lstat: a symlinked folder is not followed (no loops) */
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            bool pushed = push_dir(ts, path, t);
+
+            free(path);
+            if (!pushed)
+                return true;
+            continue;
+        }
+        if (targets_is_html_name(path) && stat(path, &st) == 0 &&
+            S_ISREG(st.st_mode)) {
+            make_walked_file(ts, path, t);
+            return true;
+        }
+        free(path);
+    }
+    free(ts->root);
+    ts->root = NULL;
+    return false;
+}
+
+static bool
+has_scheme(const char *s, size_t *scheme_len)
+{
+    size_t i = 0;
+
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (i > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+                      s[i] == '-' || s[i] == '.')))
+        i++;
+    *scheme_len = i;
+    return i > 1 && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
+}
+
+/*
+ * Turns one target SPEC into a target, or starts a folder walk (then
+ * returns false and the caller pulls from the walk).
+ */
+static bool
+from_spec(struct targets *ts, const char *spec, struct target *t)
+{
+    struct stat st;
+    size_t n;
+
+    memset(t, 0, sizeof *t);
+    if (has_scheme(spec, &n)) {
+        if ((n == 4 && strncasecmp(spec, "http", 4) == 0) ||
+            (n == 5 && strncasecmp(spec, "https", 5) == 0)) {
+            t->kind = TARGET_URL;
+            t->spec = xstrdup(spec);
+            t->url = xstrdup(spec);
+            return true;
+        }
+        make_bad(t, spec, "unsupported URL scheme (only http and https)");
+        return true;
+    }
+    if (stat(spec, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!push_dir(ts, spec, t))
+            return true;
+        ts->root = xstrdup(spec);
+        return false;
+    }
+    t->kind = TARGET_FILE;
+    t->spec = xstrdup(spec);
+    t->path = xstrdup(spec);
+    t->url = targets_map_url(ts->opts->base_url, spec, NULL);
+    return true;
+}
+
+/* Reads the next meaningful line of the open list into ts->line. */
+static bool
+read_list_line(struct targets *ts, const char **spec)
+{
+    ssize_t n;
+
+    while ((n = getline(&ts->line, &ts->line_cap, ts->list)) >= 0) {
+        char *s = ts->line, *e = ts->line + n;
+
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' ||
+                         e[-1] == '\t'))
+            e--;
+        *e = '\0';
+        if (*s == '\0' || *s == '#')
+            continue;
+        *spec = s;
+        return true;
+    }
+    return false;
+}
+
+static void
+close_list(struct targets *ts)
+{
+    if (ts->list != NULL && !ts->list_is_stdin)
+        fclose(ts->list);
+    ts->list = NULL;
+    free(ts->list_name);
+    ts->list_name = NULL;
+}
+
+/* Opens list NAME ("-" is stdin); on failure fills *T with a bad target. */
+static bool
+open_list(struct targets *ts, const char *name, struct target *t)
+{
+    ts->list_is_stdin = strcmp(name, "-") == 0;
+    ts->list = ts->list_is_stdin ? stdin : fopen(name, "r");
+    if (ts->list == NULL) {
+        char *why = xasprintf("cannot read target list: %s", strerror(errno));
+
+        make_bad(t, name, why);
+        free(why);
+        return false;
+    }
+    ts->list_name = xstrdup(name);
+    return true;
+}
+
+/* Pulls the next spec from arguments, the open list, or the next list.
+ * Returns 1 with *SPEC set, 0 at the end, -1 with *T set to a bad target. */
+static int
+next_spec(struct targets *ts, const char **spec, struct target *t)
+{
+    const struct options *o = ts->opts;
+
+    for (;;) {
+        if (ts->list != NULL) {
+            if (read_list_line(ts, spec))
+                return 1;
+            close_list(ts);
+        }
+        if (ts->next_arg < o->targets_len) {
+            const char *a = o->targets[ts->next_arg++];
+
+            if (strcmp(a, "-") != 0) {
+                *spec = a;
+                return 1;
+            }
+            if (!open_list(ts, a, t))
+                return -1;
+            continue;
+        }
+        if (ts->next_input < o->inputs_len) {
+            if (!open_list(ts, o->inputs[ts->next_input++], t))
+                return -1;
+            continue;
+        }
+        return 0;
+    }
+}
+
+bool
+targets_next(struct targets *ts, struct target *t)
+{
+    const char *spec;
+    int r;
+
+    for (;;) {
+        if (ts->dirs_len > 0 && walk_next(ts, t))
+            return true;
+        r = next_spec(ts, &spec, t);
+        if (r < 0)
+            return true;
+        if (r == 0)
+            return false;
+        if (from_spec(ts, spec, t))
+            return true;
+    }
+}
+
+void
+target_free(struct target *t)
+{
+    if (t == NULL)
+        return;
+    free(t->spec);
+    free(t->path);
+    free(t->url);
+    free(t->error);
+    memset(t, 0, sizeof *t);
+}
+
+void
+targets_free(struct targets *ts)
+{
+    if (ts == NULL)
+        return;
+    while (ts->dirs_len > 0)
+        dir_level_free(&ts->dirs[--ts->dirs_len]);
+    free(ts->dirs);
+    free(ts->root);
+    close_list(ts);
+    free(ts->line);
+    free(ts);
+}

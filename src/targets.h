@@ -1,4 +1,60 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * targets: turns command-line arguments, target lists (-i FILE, '-') and
+ * folders into a lazy stream of targets, one at a time, so a list of a
+ * million lines or a huge site build never sits in memory.  Folders are
+ * walked depth-first with each folder's entries sorted; hidden entries
+ * are skipped.  It does not read the documents themselves.
+ */
 #ifndef AC_TARGETS_H
 #define AC_TARGETS_H
+
+#include <stdbool.h>
+
+#include "err.h"
+#include "options.h"
+
+enum target_kind {
+    TARGET_FILE, /* a local file; path set */
+    TARGET_URL,  /* an http(s) URL; url set */
+    TARGET_BAD   /* cannot be checked at all; error says why */
+};
+
+struct target {
+    enum target_kind kind;
+    char *spec;  /* as given, or the path found in a folder */
+    char *path;  /* local path, NULL for URLs */
+    char *url;   /* the page's URL: http(s), --base-url mapped or file:// */
+    char *error; /* TARGET_BAD only */
+};
+
+struct targets;
+
+/*
+ * Prepares the stream from OPTS (positional targets in order, '-' reading
+ * standard input, then each -i list).  Fails with AC_E_USAGE when there
+ * are no targets, or AC_E_IO when a -i list cannot be opened.  OPTS must
+ * outlive the stream.  Free with targets_free().
+ */
+enum ac_status targets_open(const struct options *opts, struct targets **out,
+                            struct ac_err *err);
+
+/* Fills *T with the next target (free with target_free) and returns true;
+ * false when the stream is exhausted. */
+bool targets_next(struct targets *ts, struct target *t);
+
+void target_free(struct target *t);
+void targets_free(struct targets *ts);
+
+/* True when NAME ends in .html or .htm (any case). */
+bool targets_is_html_name(const char *name);
+
+/*
+ * The public URL of PATH: with BASE_URL, REL (the path below the folder
+ * target, or NULL for a file given directly) is appended to it; without,
+ * a file:// URL.  Caller frees.
+ */
+char *targets_map_url(const char *base_url, const char *path,
+                      const char *rel);
+
 #endif
