@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check: one document from bytes to verdict (see check.h).  The only
+ * place that strings the analysis modules together.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "charset.h"
+#include "check.h"
+#include "html.h"
+
+const char *
+check_error_kind(enum ac_status code)
+{
+    switch (code) {
+    case AC_E_LIMIT:
+        return "too-large";
+    case AC_E_NOTHTML:
+        return "not-html";
+    case AC_E_DATA:
+        return "parse";
+    default:
+        return "io";
+    }
+}
+
+void
+check_document(const struct rules *rules, const struct document *doc,
+               struct result *r)
+{
+    struct html_page page = {0};
+    struct ac_err err = {0};
+    char *utf8 = NULL, header_cs[64], used[32];
+    size_t utf8_len = 0;
+    enum ac_status rc;
+
+    rc = charset_to_utf8(doc->body, doc->body_len,
+                         doc->content_type &&
+                                 charset_from_content_type(
+                                     doc->content_type, header_cs,
+                                     sizeof header_cs)
+                             ? header_cs
+                             : NULL,
+                         &utf8, &utf8_len, used, sizeof used, &err);
+    if (rc == AC_OK)
+        rc = html_parse(utf8, utf8_len, &page, &err);
+    if (rc != AC_OK) {
+        result_set_error(r, check_error_kind(rc), err.msg);
+        goto out;
+    }
+    detect_page(rules, &page, doc->url, &r->analysis);
+    r->analysed = true;
+    findings_judge(&r->analysis, &r->findings);
+    r->verdict = findings_verdict(&r->analysis, &r->findings);
+out:
+    html_page_free(&page);
+    free(utf8);
+}

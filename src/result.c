@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * result: construction and release of struct result (see result.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "result.h"
+#include "xalloc.h"
+
+void
+result_init(struct result *r, const char *target, const char *url)
+{
+    memset(r, 0, sizeof *r);
+    r->target = xstrdup(target ? target : "");
+    r->url = url ? xstrdup(url) : NULL;
+    r->verdict = VERDICT_NONE;
+    r->analysis.applicable = DETECT_NONE;
+}
+
+void
+result_set_error(struct result *r, const char *kind, const char *message)
+{
+    free(r->error_kind);
+    free(r->error_message);
+    r->error_kind = xstrdup(kind);
+    r->error_message = xstrdup(message);
+    r->verdict = VERDICT_ERROR;
+}
+
+void
+result_free(struct result *r)
+{
+    size_t i;
+
+    if (r == NULL)
+        return;
+    free(r->target);
+    free(r->url);
+    if (r->analysed)
+        analysis_free(&r->analysis);
+    finding_list_free(&r->findings);
+    free(r->error_kind);
+    free(r->error_message);
+    for (i = 0; i < r->redirects_len; i++)
+        free(r->redirects[i].url);
+    free(r->redirects);
+    free(r->content_type);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * result: everything known about one target once it is judged, the one
+ * object every report format writes.  A result owns all its strings.
+ */
+#ifndef AC_RESULT_H
+#define AC_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "detect.h"
+#include "findings.h"
+
+struct result_redirect {
+    char *url;
+    long status;
+};
+
+struct result {
+    char *target; /* as given */
+    char *url;    /* the page's URL (final URL when fetched) */
+    enum verdict verdict;
+    bool analysed; /* analysis is filled */
+    struct analysis analysis;
+    struct finding_list findings;
+    char *error_kind;    /* with VERDICT_ERROR: "io", "not-html", ... */
+    char *error_message; /* with VERDICT_ERROR */
+    /* set when the page was fetched over HTTP */
+    bool fetched;
+    long http_status;
+    struct result_redirect *redirects;
+    size_t redirects_len;
+    long elapsed_ms;
+    size_t bytes;
+    char *content_type;
+};
+
+/* Starts R for TARGET at URL (either may be NULL). */
+void result_init(struct result *r, const char *target, const char *url);
+
+/* Marks R as not checkable: verdict error with KIND and MESSAGE. */
+void result_set_error(struct result *r, const char *kind,
+                      const char *message);
+
+void result_free(struct result *r);
+
+#endif
