@@ -46,37 +46,78 @@ enum cc_url_kind {
  * without scheme "creativecommons.org/...").  Host matching is exact on
  * the registered domain: creativecommons.org.evil.example is not CC.
  * Fills OUT for DEED, LEGALCODE, BADGE and INVALID (best guess there).
+ * OUT may be NULL; it is zeroed for NOT_CC and OTHER.  No allocation.
+ * Details:
+ *  - licences only on creativecommons.org and www. (deeds, legal code),
+ *    i.creativecommons.org and licensebuttons.net (badges /l/ and /p/),
+ *    mirrors.creativecommons.org/presskit/buttons/ (badges without a
+ *    version: BADGE with version "");  other subdomains (search., wiki.)
+ *    are OTHER, as are CC pages that are not licences;
+ *  - a scheme other than http(s), or userinfo on a URL without scheme,
+ *    is NOT_CC; case, a trailing dot, a port, "//" runs, a missing
+ *    trailing slash, query and fragment are ignored;
+ *  - the elements of a code may come in any order ("by-nd-nc", "by-sa-nc")
+ *    and existence is checked per family, so by-nc-nd/1.0 counts although
+ *    CC's path for it is by-nd-nc/1.0; retired tools (family CC_RETIRED)
+ *    are checked by their exact code; "publicdomain/" itself is a DEED of
+ *    CC_RETIRED without version.
  */
 enum cc_url_kind ccurl_parse(const char *url, struct cc_license *out);
 
-/* True when CC published this family/version/port (CC_URL_INVALID else). */
+/* True when CC published this family/version/port (CC_URL_INVALID else).
+ * CC_RETIRED is true when any retired tool exists there, or for the
+ * versionless "publicdomain/"; NULL, CC_NONE and CC_UNSPECIFIED: false. */
 bool ccurl_exists(const struct cc_license *lic);
 
-/* "CC-BY-SA", "CC0", "PDM", "CC" for CC_UNSPECIFIED; NULL for CC_NONE. */
+/* "CC-BY-SA", "CC0", "PDM", "CC" for CC_UNSPECIFIED, "CC-retired";
+ * NULL for CC_NONE or a value out of range.  Static strings. */
 const char *cc_family_name(enum cc_family f);
 
-/* The URL path code: "by-sa", "zero", "mark"; NULL for NONE/UNSPECIFIED. */
+/* The URL path code: "by-sa", "zero", "mark"; NULL for NONE/UNSPECIFIED
+ * and RETIRED (which has many).  Static strings. */
 const char *cc_family_code(enum cc_family f);
 
-/* Parses a path code ("by-nc-sa", "by-sa-nc", "by-nd-nc") to a family. */
+/* Parses a path code ("by-nc-sa", "by-sa-nc", "by-nd-nc") to a family:
+ * LEN bytes, any case, elements in any order; "cc0"/"zero", "mark";
+ * retired codes ("sa", "nc-sa", "sampling+", "devnations") give
+ * CC_RETIRED; anything else (also "by-nd-sa") CC_NONE. */
 enum cc_family cc_family_from_code(const char *code, size_t len);
 
 /*
  * Writes the SPDX id ("CC-BY-4.0", "CC-BY-SA-3.0-DE", "CC0-1.0") into BUF;
  * returns false (BUF "") when SPDX has none, as for a licence without a
- * version or a port SPDX does not list.
+ * version or a port SPDX does not list.  The Public Domain Mark is
+ * "CC-PDM-1.0" (not CC-PDDC); retired tools have none.  False too when
+ * the licence does not exist or BUF is too small.
  */
 bool cc_license_spdx(const struct cc_license *lic, char *buf, size_t n);
 
 /*
  * Writes the canonical deed URL ("https://creativecommons.org/licenses/
  * by/4.0/") into BUF; false when the licence has no version.
+ * Uses CC's own path spelling ("by-nd-nc/1.0/"), "publicdomain/zero/" and
+ * "publicdomain/mark/"; false (BUF "") for UNSPECIFIED, RETIRED, NONE or
+ * a BUF too small.  It does not check that the licence exists.
  */
 bool cc_license_deed_url(const struct cc_license *lic, char *buf, size_t n);
 
 /* True when both name the same licence; an empty version or port on
- * either side matches anything (used for "named without a version"). */
+ * either side matches anything (used for "named without a version").
+ * Families must be equal and not CC_NONE; NULL is never compatible. */
 bool cc_license_compatible(const struct cc_license *a,
                            const struct cc_license *b);
+
+/*
+ * The table generated from cc-ports.tsv (ccports.c).  VERSION is "4.0"
+ * style, PORT "" or NULL for unported, CODE a URL path code as CC spells
+ * it ("by-nd-nc" for BY-NC-ND 1.0, "cc0", "mark", "sampling+").
+ */
+/* True when CC published CODE for VERSION and PORT (exact spelling). */
+bool ccports_has(const char *version, const char *port, const char *code);
+/* True when CC published some code of family F for VERSION and PORT. */
+bool ccports_has_family(const char *version, const char *port,
+                        enum cc_family f);
+/* True when PORT ("nl", "igo", "scotland") is a port of some version. */
+bool ccports_is_port(const char *port);
 
 #endif
