@@ -349,11 +349,15 @@ test_predicates(void)
            home_cases[i].in ? home_cases[i].in : "NULL");
 }
 
+/* Bytes that url_from_path() leaves as they are (a subset). */
+#define SAFE                                                                   \
+    "/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._"
+
 static void
 test_from_path(void)
 {
     size_t i;
-    char cwd[4096], *got;
+    char cwd[4096], *got, *real;
 
     for (i = 0; i < sizeof from_path_cases / sizeof from_path_cases[0]; i++) {
         got = url_from_path(from_path_cases[i].path);
@@ -363,15 +367,29 @@ test_from_path(void)
     /* a relative path that does not exist joins the current directory */
     ok(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
     got = url_from_path("./sub/../no-such-attrcheck-file.html");
-    ok(got != NULL && strncmp(got, "file:///", 8) == 0 &&
-           strstr(got, "/no-such-attrcheck-file.html") != NULL &&
-           strstr(got, "/./") == NULL && strstr(got, "/../") == NULL,
-       "from_path relative: %s", got ? got : "NULL");
+    if (strspn(cwd, SAFE) == strlen(cwd) && strcmp(cwd, "/") != 0) {
+        char want[4200];
+
+        snprintf(want, sizeof want, "file://%s/no-such-attrcheck-file.html",
+                 cwd);
+        is_str(got, want, "from_path relative joins the cwd");
+    } else {
+        ok(got != NULL && strstr(got, "/no-such-attrcheck-file.html") &&
+               !strstr(got, "/../"),
+           "from_path relative (cwd needs escapes)");
+    }
     free(got);
-    /* an existing path goes through realpath: no dot segments, no "//" */
+    /* an existing path goes through realpath: no dot segments, symlinks
+     * resolved (compared with realpath itself: /tmp may be a link) */
+    real = realpath("/tmp", NULL);
+    snprintf(cwd, sizeof cwd, "file://%s", real ? real : "?");
     got = url_from_path("/tmp/./");
-    is_str(got, "file:///tmp", "from_path realpath /tmp/./");
+    if (real != NULL && strspn(real, SAFE) == strlen(real))
+        is_str(got, cwd, "from_path realpath /tmp/./");
+    else
+        ok(1, "# SKIP realpath of /tmp is unusual");
     free(got);
+    free(real);
 }
 
 int
