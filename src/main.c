@@ -1,8 +1,103 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * main: argv -> options -> rules -> run -> exit code; nothing else.
+ * The one place (with the reporters) that talks to the user, and the one
+ * place that initialises and cleans up the libraries process-wide.
+ */
 #include "config.h"
 
-int
-main(void)
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fetch.h"
+#include "html.h"
+#include "msg.h"
+#include "options.h"
+#include "report.h"
+#include "rules.h"
+#include "run.h"
+
+static bool
+want_color(const struct options *o, FILE *out)
 {
-    return 0;
+    const char *term = getenv("TERM");
+
+    if (o->color != COLOR_AUTO)
+        return o->color == COLOR_ALWAYS;
+    return isatty(fileno(out)) && getenv("NO_COLOR") == NULL &&
+           !(term != NULL && strcmp(term, "dumb") == 0);
+}
+
+static int
+usage_error(const char *msg)
+{
+    msg_error("%s", msg);
+    fputs("attrcheck: try 'attrcheck --help'\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int
+check_all(const struct options *o, const struct rules *rules)
+{
+    struct run_stats stats;
+    struct report rep;
+    struct ac_err err = {0};
+    FILE *out = stdout;
+    int code;
+
+    if (o->output != NULL && (out = fopen(o->output, "w")) == NULL) {
+        msg_error("%s: %s", o->output, strerror(errno));
+        return EXIT_USAGE;
+    }
+    report_init(&rep, o->format, out, want_color(o, out), o->verbosity);
+    if (run_targets(o, rules, &rep, &stats, &err) != AC_OK) {
+        if (out != stdout)
+            fclose(out);
+        return err.code == AC_E_USAGE ? usage_error(err.msg)
+                                      : (msg_error("%s", err.msg), EXIT_USAGE);
+    }
+    code = run_exit_code(o, &stats);
+    if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {
+        msg_error("%s: %s", o->output ? o->output : "standard output",
+                  strerror(errno));
+        return EXIT_USAGE;
+    }
+    return code;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct options opts;
+    struct rules *rules = NULL;
+    struct ac_err err = {0};
+    int code;
+
+    if (options_parse(argc, argv, &opts, &err) != AC_OK)
+        return usage_error(err.msg);
+    msg_set_level(opts.verbosity);
+    if (opts.show_help || opts.show_version) {
+        if (opts.show_help)
+            options_print_help(stdout);
+        else
+            printf("attrcheck %s\n", PACKAGE_VERSION);
+        options_free(&opts);
+        return EXIT_PASS;
+    }
+    if (rules_load(opts.rules_dir ? opts.rules_dir : run_default_rules_dir(),
+                   &rules, &err) != AC_OK) {
+        msg_error("%s", err.msg);
+        options_free(&opts);
+        return EXIT_USAGE;
+    }
+    fetch_global_init();
+    code = check_all(&opts, rules);
+    fetch_global_cleanup();
+    rules_free(rules);
+    options_free(&opts);
+    html_global_cleanup();
+    return code;
 }

@@ -1,3 +1,199 @@
 /* SPDX-License-Identifier: MIT */
-/* report_json: not written yet. */
+/*
+ * report_json: the json and jsonl formats (documented in docs/output.md).
+ * Objects are built with jansson and written one result at a time; the
+ * json format streams its "results" array the same way, so a run over a
+ * million targets never holds more than one result in memory.
+ */
 #include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "report.h"
+
+static json_t *
+str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *
+evidence_json(const struct evidence *v, size_t len)
+{
+    json_t *arr = json_array();
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        json_array_append_new(
+            arr, json_pack("{s:s, s:i, s:s}", "kind",
+                           evidence_kind_name(v[i].kind), "line",
+                           (json_int_t)v[i].line, "excerpt", v[i].excerpt));
+    return arr;
+}
+
+static const char *
+role_name(enum statement_role r)
+{
+    return r == ROLE_CLAIM ? "claim" : r == ROLE_IMAGE ? "image" : "mention";
+}
+
+static const char *
+scope_name(enum statement_scope s)
+{
+    return s == SCOPE_NOTICE ? "notice" : s == SCOPE_ARTICLE ? "article"
+                                                             : "page";
+}
+
+static json_t *
+license_json(const struct license_statement *s)
+{
+    char spdx[48];
+    json_t *o = json_object();
+
+    json_object_set_new(o, "family",
+                        str_or_null(cc_family_name(s->lic.family)));
+    json_object_set_new(o, "version",
+                        str_or_null(s->lic.version[0] ? s->lic.version : NULL));
+    json_object_set_new(o, "port",
+                        str_or_null(s->lic.port[0] ? s->lic.port : NULL));
+    json_object_set_new(o, "spdx",
+                        str_or_null(cc_license_spdx(&s->lic, spdx, sizeof spdx)
+                                        ? spdx
+                                        : NULL));
+    json_object_set_new(o, "url", str_or_null(s->url));
+    json_object_set_new(o, "role", json_string(role_name(s->role)));
+    json_object_set_new(o, "scope", json_string(scope_name(s->scope)));
+    json_object_set_new(o, "line", json_integer((json_int_t)s->line));
+    json_object_set_new(o, "evidence",
+                        evidence_json(s->evidence, s->evidence_len));
+    return o;
+}
+
+static json_t *
+source_json(const struct source_credit *s)
+{
+    if (s == NULL)
+        return json_null();
+    return json_pack("{s:s, s:o, s:i, s:o}", "url", s->url, "credit",
+                     str_or_null(s->credit), "line", (json_int_t)s->line,
+                     "evidence", evidence_json(s->evidence, s->evidence_len));
+}
+
+static json_t *
+findings_json(const struct finding_list *l)
+{
+    json_t *arr = json_array();
+    size_t i;
+
+    for (i = 0; i < l->len; i++)
+        json_array_append_new(
+            arr, json_pack("{s:s, s:s, s:s, s:o}", "code", l->v[i].def->code,
+                           "severity", severity_name(l->v[i].def->severity),
+                           "message", l->v[i].message, "line",
+                           l->v[i].line ? json_integer(l->v[i].line)
+                                        : json_null()));
+    return arr;
+}
+
+static void
+add_fetch(json_t *o, const struct result *r)
+{
+    json_t *redirects = json_array();
+    size_t i;
+
+    for (i = 0; i < r->redirects_len; i++)
+        json_array_append_new(
+            redirects, json_pack("{s:s, s:i}", "url", r->redirects[i].url,
+                                 "status", (json_int_t)r->redirects[i].status));
+    json_object_set_new(o, "http_status",
+                        r->http_status ? json_integer(r->http_status)
+                                       : json_null());
+    json_object_set_new(o, "redirects", redirects);
+    json_object_set_new(o, "fetch",
+                        json_pack("{s:i, s:i, s:o}", "elapsed_ms",
+                                  (json_int_t)r->elapsed_ms, "bytes",
+                                  (json_int_t)r->bytes, "content_type",
+                                  str_or_null(r->content_type)));
+}
+
+/* The result object of docs/output.md, keys in documented order. */
+static json_t *
+result_json(const struct result *r)
+{
+    const struct analysis *a = &r->analysis;
+    json_t *o = json_object(), *all = json_array();
+    size_t i;
+
+    json_object_set_new(o, "target", json_string(r->target));
+    json_object_set_new(o, "url", str_or_null(r->url));
+    json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
+    json_object_set_new(o, "license",
+                        r->analysed && a->applicable != DETECT_NONE
+                            ? license_json(&a->licenses[a->applicable])
+                            : json_null());
+    for (i = 0; r->analysed && i < a->licenses_len; i++)
+        json_array_append_new(all, license_json(&a->licenses[i]));
+    json_object_set_new(o, "licenses", all);
+    json_object_set_new(o, "source",
+                        r->analysed ? source_json(a->source) : json_null());
+    json_object_set_new(o, "findings", findings_json(&r->findings));
+    json_object_set_new(o, "error",
+                        r->error_kind ? json_pack("{s:s, s:s}", "kind",
+                                                  r->error_kind, "message",
+                                                  r->error_message)
+                                      : json_null());
+    if (r->fetched)
+        add_fetch(o, r);
+    return o;
+}
+
+#define DUMP_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT)
+
+static void
+jsonl_result(struct report *rep, const struct result *r)
+{
+    json_t *o = result_json(r);
+
+    json_dumpf(o, rep->out, DUMP_FLAGS);
+    fputc('\n', rep->out);
+    fflush(rep->out); /* one line as soon as it is done, for pipes */
+    json_decref(o);
+}
+
+static void
+json_begin(struct report *rep)
+{
+    fprintf(rep->out, "{\"attrcheck\":\"%s\",\"results\":[", PACKAGE_VERSION);
+}
+
+static void
+json_result(struct report *rep, const struct result *r)
+{
+    json_t *o = result_json(r);
+
+    if (rep->written > 0)
+        fputc(',', rep->out);
+    fputc('\n', rep->out);
+    json_dumpf(o, rep->out, DUMP_FLAGS);
+    json_decref(o);
+}
+
+static void
+json_end(struct report *rep, const struct run_stats *stats)
+{
+    json_t *summary = json_object();
+    int v;
+
+    json_object_set_new(summary, "targets", json_integer((json_int_t)stats->total));
+    for (v = VERDICT_PASS; v <= VERDICT_NONE; v++)
+        json_object_set_new(summary, verdict_name((enum verdict)v),
+                            json_integer((json_int_t)stats->verdicts[v]));
+    fputs("\n],\"summary\":", rep->out);
+    json_dumpf(summary, rep->out, DUMP_FLAGS);
+    fputs("}\n", rep->out);
+    json_decref(summary);
+}
+
+const struct report_ops report_jsonl_ops = {NULL, jsonl_result, NULL};
+const struct report_ops report_json_ops = {json_begin, json_result, json_end};

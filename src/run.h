@@ -1,4 +1,43 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * run: the run loop.  Pulls targets from the lazy stream while the work
+ * in flight is under a bound, turns each into one result, writes it the
+ * moment it is judged and counts verdicts.  Every target ends in exactly
+ * one result.  It owns no options and prints nothing itself: results go
+ * to the report, and errors come back to main.
+ */
 #ifndef AC_RUN_H
 #define AC_RUN_H
+
+#include "err.h"
+#include "options.h"
+#include "report.h"
+#include "rules.h"
+
+/* Exit codes, documented in attrcheck(1). */
+enum exit_code {
+    EXIT_PASS = 0,      /* every target passes (warnings allowed) */
+    EXIT_FAIL = 1,      /* some target fails */
+    EXIT_USAGE = 2,     /* usage or configuration error, nothing checked */
+    EXIT_UNCHECKED = 3  /* nothing failed, some target was not checked */
+};
+
+/*
+ * Checks every target OPTS names with RULES, writing to REP and counting
+ * into STATS.  Returns AC_OK, or an error that stopped the run before it
+ * began (a target list that cannot be opened, the network engine).
+ */
+enum ac_status run_targets(const struct options *opts,
+                           const struct rules *rules, struct report *rep,
+                           struct run_stats *stats, struct ac_err *err);
+
+/* The exit code for STATS: 1 wins over 3; --strict counts warnings. */
+enum exit_code run_exit_code(const struct options *opts,
+                             const struct run_stats *stats);
+
+/* The rules folder to use when --rules is not given: the source tree's
+ * data/rules when this binary runs from the build tree, else the
+ * installed one. */
+const char *run_default_rules_dir(void);
+
 #endif
