@@ -1,4 +1,130 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * fetch: the page fetching engine.  URLs are submitted with a completion
+ * callback; fetch_step() drives libcurl's multi interface with per-host
+ * queues, pacing, robots.txt, retries, redirects and size/time bounds, and
+ * calls every callback exactly once.  It does not convert charsets or
+ * parse HTML: it hands back bytes and the Content-Type.
+ * Ownership: a struct fetch_result passed to a callback belongs to the
+ * callback, which frees it with fetch_result_free().
+ */
 #ifndef AC_FETCH_H
 #define AC_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+
+struct remap_list;
+struct fetch_engine;
+
+struct fetch_config {
+    long timeout_ms;         /* whole transfer of one hop, connect included */
+    size_t max_size;         /* decoded body bytes */
+    int jobs;                /* transfers in flight */
+    int per_host;            /* transfers in flight to one scheme+host+port */
+    long delay_ms;           /* between request starts to one host */
+    long max_crawl_delay_ms; /* cap on robots.txt Crawl-delay */
+    int retries;             /* extra attempts on retryable failures */
+    long retry_base_ms;      /* first backoff; doubled each retry, jittered */
+    bool ignore_robots;
+    const char *user_agent;     /* NULL: attrcheck/VERSION (+url) */
+    const char *const *resolve; /* "HOST:PORT:ADDR" entries */
+    size_t resolve_len;
+    const struct remap_list *remaps; /* borrowed; may be NULL */
+};
+
+/* Fills CFG with the defaults: 30 s, 10 MiB, 16 jobs, 2 per host, no
+ * delay, Crawl-delay capped at 30 s, 2 retries from 1 s, robots on. */
+void fetch_config_defaults(struct fetch_config *cfg);
+
+/* The default User-Agent: "attrcheck/VERSION (+https://...)". */
+const char *fetch_default_user_agent(void);
+
+struct fetch_redirect {
+    char *url;   /* the URL that answered with a redirect */
+    long status; /* 301, 302, 303, 307 or 308 */
+};
+
+enum fetch_error {
+    FETCH_OK = 0,
+    FETCH_E_DNS,
+    FETCH_E_CONNECT,
+    FETCH_E_TLS,
+    FETCH_E_TIMEOUT,
+    FETCH_E_HTTP,         /* http_status says which */
+    FETCH_E_RATE_LIMITED, /* 429 after the retries */
+    FETCH_E_BLOCKED,      /* 403, 999 and other bot walls */
+    FETCH_E_TOO_LARGE,
+    FETCH_E_NOT_HTML,
+    FETCH_E_ROBOTS,
+    FETCH_E_REDIRECT_LOOP, /* a loop, or more than 10 redirects */
+    FETCH_E_SCHEME,
+    FETCH_E_IO /* a remapped file:// URL could not be read */
+};
+
+/* Returns the error kind's stable name ("dns", "rate-limited", ...), the
+ * one used in reports; "ok" for FETCH_OK. */
+const char *fetch_error_name(enum fetch_error e);
+
+struct fetch_result {
+    char *url;        /* as submitted */
+    char *final_url;  /* after redirects and remaps; never NULL */
+    long http_status; /* of the last response; 0 when none (200 for files) */
+    struct fetch_redirect *redirects;
+    size_t redirects_len;
+    char *content_type; /* the header value, or sniffed; may be NULL */
+    char *body;         /* NUL-terminated; never NULL */
+    size_t body_len;
+    long elapsed_ms; /* first transfer start to completion; 0 if none */
+    enum fetch_error error;
+    char message[256];   /* for errors: "HTTP 404", "not HTML: image/png" */
+    char *etag;          /* may be NULL */
+    char *last_modified; /* may be NULL */
+    int attempts;        /* transfers made for the last hop */
+};
+
+/* The callback: RES belongs to it (free with fetch_result_free).  It may
+ * call fetch_submit(), but not fetch_step() or fetch_engine_free(). */
+typedef void (*fetch_done_fn)(struct fetch_result *res, void *userdata);
+
+/*
+ * Creates an engine using a copy of CFG (strings are copied; the remap
+ * list is borrowed and must outlive the engine).  Returns AC_OK, or
+ * AC_E_USAGE / AC_E_INTERNAL with ERR set when libcurl refuses the setup
+ * (a malformed --resolve entry, say).  Free with fetch_engine_free.
+ */
+enum ac_status fetch_engine_new(const struct fetch_config *cfg,
+                                struct fetch_engine **out, struct ac_err *err);
+
+/*
+ * Queues URL; DONE(result, USERDATA) is called exactly once, always from a
+ * later fetch_step(), never from here.  FROM_PAGE says the URL was found
+ * in a page: it must then be http(s) before remapping, while a user's URL
+ * may also be file:// (see docs/fetching.md).
+ */
+void fetch_submit(struct fetch_engine *e, const char *url, bool from_page,
+                  fetch_done_fn done, void *userdata);
+
+/*
+ * Drives transfers for at most about MAX_WAIT_MS (0: do not block) and
+ * fires the callbacks of finished requests.  Returns the number of
+ * submitted requests whose callback has not run yet.
+ */
+size_t fetch_step(struct fetch_engine *e, long max_wait_ms);
+
+/* Returns the number of submitted requests not yet completed. */
+size_t fetch_pending(const struct fetch_engine *e);
+
+/* Frees E and every queued request without calling their callbacks.
+ * NULL is a no-op. */
+void fetch_engine_free(struct fetch_engine *e);
+
+void fetch_result_free(struct fetch_result *r);
+
+/* curl_global_init / curl_global_cleanup: main() calls each once. */
+void fetch_global_init(void);
+void fetch_global_cleanup(void);
+
 #endif
