@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,8 +56,8 @@ test_loader_errors(void)
         enum ac_status rc;
 
         ac_err_clear(&err);
-        rc = rules_load_buffer("t.rules", bad[i].text, strlen(bad[i].text),
-                               &r, &err);
+        rc = rules_load_buffer("t.rules", bad[i].text, strlen(bad[i].text), &r,
+                               &err);
         ok(rc == AC_E_DATA && r == NULL, "%s: fails", bad[i].name);
         ok(strncmp(err.msg, bad[i].want_err, strlen(bad[i].want_err)) == 0,
            "%s: message \"%s\"", bad[i].name, err.msg);
@@ -116,8 +117,7 @@ test_scan(void)
         ok(hits.v[0].start == 15 && hits.v[0].end == 30, "span");
         ok(hits.v[0].version_start == 24 && hits.v[0].version_end == 27,
            "version span");
-        ok(hits.v[0].port_start == 28 && hits.v[0].port_end == 30,
-           "port span");
+        ok(hits.v[0].port_start == 28 && hits.v[0].port_end == 30, "port span");
         is_str(hits.v[1].id, "cc-by", "second hit, caseless");
         ok(hits.v[1].port_start == RULES_NONE, "no port group");
     }
@@ -147,6 +147,208 @@ test_kind_names(void)
     ok(rules_kind_name(RULE_KIND_COUNT) == NULL, "kind name out of range");
 }
 
+/*
+ * Licence phrases in many languages against the real data/rules: the
+ * value of the longest hit, its version and the port code its (?<port>)
+ * span maps to ("" when absent).  VALUE NULL: no licence hit at all.
+ */
+static const struct {
+    const char *text, *value, *version, *port;
+} phrases[] = {
+    {"Creative Commons Naamsvermelding-licentie (CC BY)", "by", "", ""},
+    {"Dit werk valt onder een Creative Commons Naamsvermelding 4.0 "
+     "Internationaal licentie.",
+     "by", "4.0", "-"},
+    {"Creative Commons Naamsvermelding 3.0 Unported licentie", "by", "3.0",
+     "-"},
+    {"Naamsvermelding-NietCommercieel-GelijkDelen 3.0 Nederland", "by-nc-sa",
+     "3.0", "nl"},
+    {"Creative Commons Naamsvermelding-GelijkDelen 4.0 Internationaal", "by-sa",
+     "4.0", "-"},
+    {"CC BY-NC-ND 3.0 NL", "by-nc-nd", "3.0", "nl"},
+    {"Naamsvermelding-GeenAfgeleideWerken 3.0 Nederland", "by-nd", "3.0", "nl"},
+    {"Naamsvermelding-NietCommercieel 2.5 Nederland", "by-nc", "2.5", "nl"},
+    {"CC0 1.0 Universeel", "zero", "1.0", "-"},
+    {"Creative Commons Namensnennung 4.0 International Lizenz", "by", "4.0",
+     "-"},
+    {"Namensnennung-Keine Bearbeitung 3.0 Deutschland", "by-nd", "3.0", "de"},
+    {"Namensnennung - Nicht-kommerziell - Weitergabe unter gleichen "
+     "Bedingungen 4.0 International",
+     "by-nc-sa", "4.0", "-"},
+    {"Namensnennung-Nicht kommerziell 4.0 International", "by-nc", "4.0", "-"},
+    {"Namensnennung - Weitergabe unter gleichen Bedingungen 3.0 Deutschland",
+     "by-sa", "3.0", "de"},
+    {"Creative Commons Namensnennung-NichtKommerziell-KeineBearbeitung 3.0 "
+     "Österreich",
+     "by-nc-nd", "3.0", "at"},
+    {"Lizenz: CC BY-SA 4.0", "by-sa", "4.0", ""},
+    {"cc-by-sa-3.0-de", "by-sa", "3.0", "de"},
+    {"Licence Creative Commons Attribution - Pas d’Utilisation Commerciale - "
+     "Partage dans les Mêmes Conditions 4.0 International",
+     "by-nc-sa", "4.0", "-"},
+    {"Attribution - Partage dans les Mêmes Conditions 3.0 France", "by-sa",
+     "3.0", "fr"},
+    {"Creative Commons Attribution - Pas de Modification 4.0 International",
+     "by-nd", "4.0", "-"},
+    {"sous licence Creative Commons Attribution 4.0 International", "by", "4.0",
+     "-"},
+    {"Attribution - Pas d'Utilisation Commerciale 2.0 France", "by-nc", "2.0",
+     "fr"},
+    {"Licencia Creative Commons Atribución 4.0 Internacional", "by", "4.0",
+     "-"},
+    {"Reconocimiento-CompartirIgual 3.0 España", "by-sa", "3.0", "es"},
+    {"Atribución-NoComercial-CompartirIgual 4.0 Internacional", "by-nc-sa",
+     "4.0", "-"},
+    {"Reconocimiento-NoComercial-SinObraDerivada 3.0 España", "by-nc-nd", "3.0",
+     "es"},
+    {"Atribución-SinDerivadas 4.0 Internacional", "by-nd", "4.0", "-"},
+    {"bajo una licencia Creative Commons Reconocimiento 4.0", "by", "4.0", ""},
+    {"Attribuzione 4.0 Internazionale", "by", "4.0", "-"},
+    {"Creative Commons Attribuzione - Condividi allo stesso modo 4.0 "
+     "Internazionale",
+     "by-sa", "4.0", "-"},
+    {"Attribuzione - Non commerciale - Non opere derivate 3.0 Italia",
+     "by-nc-nd", "3.0", "it"},
+    {"Licenza Creative Commons Attribuzione - Non commerciale 4.0 "
+     "Internazionale",
+     "by-nc", "4.0", "-"},
+    {"Atribuição 4.0 Internacional", "by", "4.0", "-"},
+    {"Creative Commons Atribuição-CompartilhaIgual 4.0 Internacional", "by-sa",
+     "4.0", "-"},
+    {"Atribuição-NãoComercial-SemDerivações 4.0 Internacional", "by-nc-nd",
+     "4.0", "-"},
+    {"Atribuição-Uso Não-Comercial-Compartilhamento pela mesma Licença 2.5 "
+     "Brasil",
+     "by-nc-sa", "2.5", "br"},
+    {"Uznanie autorstwa 4.0 Międzynarodowe", "by", "4.0", "-"},
+    {"Creative Commons Uznanie autorstwa - Na tych samych warunkach 3.0 Polska",
+     "by-sa", "3.0", "pl"},
+    {"Uznanie autorstwa-Użycie niekomercyjne-Bez utworów zależnych 3.0 Polska",
+     "by-nc-nd", "3.0", "pl"},
+    {"Erkännande 4.0 Internationell", "by", "4.0", "-"},
+    {"Erkännande-DelaLika 4.0 Internationell", "by-sa", "4.0", "-"},
+    {"Navngivelse 4.0 International", "by", "4.0", "-"},
+    {"Nimeä 4.0 Kansainvälinen", "by", "4.0", "-"},
+    {"С указанием авторства-Некоммерческая-С сохранением условий 4.0 "
+     "Международная",
+     "by-nc-sa", "4.0", "-"},
+    {"Uveďte původ 4.0 Mezinárodní", "by", "4.0", "-"},
+    {"表示 4.0 国際", "by", "4.0", "-"},
+    {"CC BY-SA 4.0", "by-sa", "4.0", ""},
+    {"CC-BY-NC-ND", "by-nc-nd", "", ""},
+    {"CC BY NC ND", "by-nc-nd", "", ""},
+    {"CC BY-NC-SA 3.0 DE", "by-nc-sa", "3.0", "de"},
+    {"CC-BY-SA-3.0", "by-sa", "3.0", ""},
+    {"CC0 1.0", "zero", "1.0", ""},
+    {"CC0", "zero", "", ""},
+    {"CC Zero", "zero", "", ""},
+    {"Public Domain Mark 1.0", "mark", "1.0", ""},
+    {"Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International "
+     "License",
+     "by-nc-sa", "4.0", "-"},
+    {"Creative Commons Attribution Share Alike", "by-sa", "", ""},
+    {"Attribution-NonCommercial-NoDerivs 3.0 Unported", "by-nc-nd", "3.0", "-"},
+    {"Attribution-NoDerivs 4.0", "by-nd", "4.0", ""},
+    {"Attribution-NoDerivatives 4.0 International", "by-nd", "4.0", "-"},
+    {"Attribution Non-Commercial 3.0", "by-nc", "3.0", ""},
+    {"Attribution-ShareAlike 4.0 Unported", "by-sa", "4.0", "-"},
+    {"Attribution-ShareAlike License 4.0", "by-sa", "4.0", ""},
+    {"released under a Creative Commons licence", "cc", "", ""},
+    {"CC BY 4", "by", "4", ""},
+    {"CC BY-SA 3.0 Netherlands", "by-sa", "3.0", "nl"},
+    {"CC BY 3.0 NL", "by", "3.0", "nl"},
+    {"CC BY 3.0 Deutschland", "by", "3.0", "de"},
+    {"CC BY 3.0 IGO", "by", "3.0", "igo"},
+    {"This work is licensed under the Creative Commons Attribution 4.0 "
+     "International Public License.",
+     "by", "4.0", "-"},
+    {"Creative Commons Attribution 2.0 Generic", "by", "2.0", "-"},
+    {"Creative Commons Attribution-Share Alike 3.0 United States License",
+     "by-sa", "3.0", "us"},
+    {"https://creativecommons.org/licenses/by-nc-sa/3.0/nl/", "by-nc-sa", "3.0",
+     "nl"},
+    {"creativecommons.org/publicdomain/zero/1.0/", "zero", "1.0", ""},
+    {"Creative Commons Zero v1.0 Universal", "zero", "1.0", "-"},
+    {"To the extent possible under law, the author has waived all copyright "
+     "and related or neighboring rights to this work.",
+     "zero", "", ""},
+    {"attribution is required", NULL, NULL, NULL},
+    {"originally published at 2:05 p.m.", NULL, NULL, NULL},
+    {"Please give attribution to the author.", NULL, NULL, NULL},
+    {"The book by Namensnennung.", NULL, NULL, NULL},
+    {"Photo by John, all rights reserved", NULL, NULL, NULL},
+    {"He wrote about share alike tools", NULL, NULL, NULL},
+};
+
+/* The port code of SPAN per the port rules (longest hit), or "". */
+static const char *
+port_code(const struct rules *r, const char *text, size_t a, size_t b,
+          struct rules_hits *ph)
+{
+    size_t i, best = 0;
+
+    if (a == RULES_NONE || rules_scan(r, RULE_PORT, text + a, b - a, ph) == 0)
+        return "";
+    for (i = 1; i < ph->len; i++)
+        if (ph->v[i].end - ph->v[i].start > ph->v[best].end - ph->v[best].start)
+            best = i;
+    return ph->v[best].value;
+}
+
+/* Checks one phrase; returns true when it is as expected. */
+static bool
+phrase_ok(const struct rules *r, size_t i, struct rules_hits *hits,
+          struct rules_hits *ph)
+{
+    char *text = textnorm_dup(phrases[i].text);
+    size_t n = rules_scan(r, RULE_LICENSE, text, strlen(text), hits);
+    size_t j, best = 0;
+    char version[8] = "";
+    bool same;
+
+    if (phrases[i].value == NULL || n == 0) {
+        free(text);
+        return (phrases[i].value == NULL) == (n == 0);
+    }
+    for (j = 1; j < n; j++)
+        if (hits->v[j].end - hits->v[j].start >
+            hits->v[best].end - hits->v[best].start)
+            best = j;
+    if (hits->v[best].version_start != RULES_NONE)
+        snprintf(version, sizeof version, "%.*s",
+                 (int)(hits->v[best].version_end - hits->v[best].version_start),
+                 text + hits->v[best].version_start);
+    same = strcmp(hits->v[best].value, phrases[i].value) == 0 &&
+           strcmp(version, phrases[i].version) == 0 &&
+           strcmp(port_code(r, text, hits->v[best].port_start,
+                            hits->v[best].port_end, ph),
+                  phrases[i].port) == 0;
+    if (!same)
+        printf("#   got %s %s (%s)\n", hits->v[best].value, version,
+               hits->v[best].id);
+    free(text);
+    return same;
+}
+
+static void
+test_phrases(void)
+{
+    struct rules *r = NULL;
+    struct rules_hits hits = {0}, ph = {0};
+    struct ac_err err;
+    size_t i;
+
+    if (rules_load(RULES_DIR, &r, &err) != AC_OK) {
+        ok(0, "load %s: %s", RULES_DIR, err.msg);
+        return;
+    }
+    for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+        ok(phrase_ok(r, i, &hits, &ph), "phrase: %s", phrases[i].text);
+    rules_hits_free(&hits);
+    rules_hits_free(&ph);
+    rules_free(r);
+}
+
 int
 main(void)
 {
@@ -154,5 +356,6 @@ main(void)
     test_load_dir();
     test_scan();
     test_kind_names();
+    test_phrases();
     return tap_done();
 }
