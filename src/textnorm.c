@@ -154,7 +154,8 @@ textnorm_append(struct strbuf *sb, const char *s, size_t len,
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *end = p + len;
 
-    strbuf_grow(sb, len + 1);
+    strbuf_grow(sb, len);
+    sb->buf[sb->len] = '\0'; /* strbuf_grow does not terminate */
     while (p < end) {
         const unsigned char *run = p;
 
