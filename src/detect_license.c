@@ -266,7 +266,12 @@ static enum cc_url_kind
 link_license(const struct html_link *l, const char *resolved,
              struct cc_license *lic)
 {
-    enum cc_url_kind k = ccurl_parse(resolved ? resolved : l->href, lic);
+    /* the raw href first: "//creativecommons.org/..." resolved against a
+     * file:// page would become a file:// URL */
+    enum cc_url_kind k = ccurl_parse(l->href, lic);
+
+    if (k == CC_URL_NOT_CC && resolved != NULL)
+        k = ccurl_parse(resolved, lic);
 
     if ((k == CC_URL_NOT_CC || k == CC_URL_OTHER) && l->img_src != NULL &&
         ccurl_parse(l->img_src, lic) == CC_URL_BADGE)
@@ -314,6 +319,18 @@ link_over(const struct detect_ctx *cx, size_t b, size_t start, size_t end)
     return NULL;
 }
 
+/* A licence URL written out as text is a link a reader can follow. */
+static bool
+text_is_license_url(const char *s, size_t len)
+{
+    struct cc_license lic;
+    char *u = xstrndup(s, len);
+    enum cc_url_kind k = ccurl_parse(u, &lic);
+
+    free(u);
+    return k == CC_URL_DEED || k == CC_URL_LEGALCODE;
+}
+
 static void
 scan_block_text(struct detect_ctx *cx, size_t b)
 {
@@ -329,7 +346,8 @@ scan_block_text(struct detect_ctx *cx, size_t b)
         detect_hit_license(cx, blk->text, h, &c.lic);
         c.kind = EVIDENCE_TEXT;
         c.role = block_role(cx, b);
-        c.linked = l != NULL || cx->license_link[b];
+        c.linked = l != NULL || cx->license_link[b] ||
+                   text_is_license_url(blk->text + h->start, h->end - h->start);
         c.unknown = name_unknown(&c.lic);
         c.block = b;
         c.start = h->start;
@@ -420,6 +438,18 @@ scan_metadata(struct detect_ctx *cx)
                    cx->jsonld_line, HTML_NO_BLOCK);
 }
 
+/* True when block NB is a notice next to block B under the same parent
+ * ("Republished from X." followed by "Licence: CC BY 4.0"). */
+static bool
+notice_sibling(const struct detect_ctx *cx, size_t b, size_t nb)
+{
+    const struct html_page *p = cx->page;
+
+    return nb < p->blocks_len && cx->notice_block[nb] &&
+           p->blocks[nb].parent == p->blocks[b].parent &&
+           p->blocks[nb].region == p->blocks[b].region;
+}
+
 static enum statement_scope
 scope_of(const struct detect_ctx *cx, const struct license_statement *s)
 {
@@ -430,8 +460,7 @@ scope_of(const struct detect_ctx *cx, const struct license_statement *s)
         return SCOPE_PAGE;
     if (cx->notice_block[b] ||
         (s->role == ROLE_CLAIM &&
-         ((b > 0 && cx->notice_block[b - 1]) ||
-          (b + 1 < p->blocks_len && cx->notice_block[b + 1]))))
+         (notice_sibling(cx, b, b - 1) || notice_sibling(cx, b, b + 1))))
         return SCOPE_NOTICE;
     switch (p->blocks[b].region) {
     case HTML_REGION_MAIN:

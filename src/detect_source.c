@@ -264,6 +264,20 @@ set_source(struct detect_ctx *cx, size_t b, const struct rules_hit *h,
     cx->a->notice_block = b;
 }
 
+/* True when a hit is a phrase ("originally published by"), not a bare
+ * label ("Source:"), which also heads captions and tables. */
+static bool
+phrase_cue(const char *text, const struct rules_hits *hits)
+{
+    size_t i;
+
+    for (i = 0; i < hits->len; i++)
+        if (memchr(text + hits->v[i].start, ' ',
+                   hits->v[i].end - hits->v[i].start) != NULL)
+            return true;
+    return false;
+}
+
 /* Looks for the source in notice block B (or the short block after it). */
 static bool
 source_in_block(struct detect_ctx *cx, size_t b)
@@ -289,6 +303,12 @@ source_in_block(struct detect_ctx *cx, size_t b)
             set_source(cx, b, &hits.v[i], &f, b + 1);
             done = true;
         }
+    }
+    if (!done && phrase_cue(p->blocks[b].text, &hits) && !cx->a->copied) {
+        /* "originally published by X" with no link: a credit that
+         * gives no URL of the original */
+        cx->a->copied = true;
+        cx->a->copied_line = p->blocks[b].line;
     }
     rules_hits_free(&hits);
     return done;

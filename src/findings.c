@@ -182,7 +182,6 @@ judge_applicable(const struct analysis *a, struct finding_list *list)
 {
     const struct license_statement *s = &a->licenses[a->applicable];
     char label[96], deed[160];
-    bool pd = s->lic.family == CC_ZERO || s->lic.family == CC_PDM;
 
     findings_license_label(&s->lic, label, sizeof label);
     if (s->lic.family == CC_UNSPECIFIED)
@@ -192,7 +191,7 @@ judge_applicable(const struct analysis *a, struct finding_list *list)
         add(list, "license-version-missing", s->line,
             "%s is named without a version: say which (4.0 is current)",
             label);
-    if (!s->linked && !pd && s->lic.family != CC_UNSPECIFIED) {
+    if (!s->linked && s->lic.family != CC_UNSPECIFIED) {
         if (cc_license_deed_url(&s->lic, deed, sizeof deed))
             add(list, "license-unlinked", s->line,
                 "%s is not linked to its deed (%s)", label, deed);
