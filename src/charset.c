@@ -657,7 +657,7 @@ charset_to_utf8(const char *bytes, size_t len, const char *header_charset,
             strbuf_release(&tmp);
         }
     }
-    strbuf_grow(&sb, 0);
+    strbuf_add(&sb, "", 0); /* terminated (strbuf_grow does not) */
     *out_len = sb.len;
     *out = strbuf_detach(&sb);
     if (used != NULL && used_n > 0)

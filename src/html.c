@@ -488,10 +488,12 @@ do_img(struct state *st, const struct frame *f, const xmlChar **atts)
     const char *src = attr(atts, "src"), *alt = attr(atts, "alt");
     struct collector *c = open_link(st);
     struct html_link *l;
+    size_t i;
 
     if (src == NULL)
         return;
-    l = &st->page->links[add_link(st, f, src, atts)];
+    i = add_link(st, f, src, atts); /* may move page->links */
+    l = &st->page->links[i];
     l->is_img = true;
     l->text = textnorm_dup(alt != NULL ? alt : "");
     if (c == NULL)

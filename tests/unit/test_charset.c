@@ -23,6 +23,8 @@ static const struct {
     const char *used;
 } cases[] = {
     {"empty", "", 0, NULL, "", "utf-8"},
+    {"empty with a header", "", 0, "latin1", "", "windows-1252"},
+    {"empty with euc-jp", "", 0, "euc-jp", "", "euc-jp"},
     {"ascii", "hello", 0, NULL, "hello", "utf-8"},
     {"utf-8 sniffed", "caf\xC3\xA9", 0, NULL, "caf\xC3\xA9", "utf-8"},
     {"latin-1 bytes fall back to windows-1252", "caf\xE9", 0, NULL,
