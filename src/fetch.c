@@ -392,7 +392,9 @@ finish(struct fetch_engine *e, struct req *r)
     } else {
         res->content_type = r->ctype;
         r->ctype = NULL;
+        res->body = xstrdup(""); /* an error page is not the page */
     }
+    res->attempts = r->attempt;
     r->next = NULL;
     if (e->done_tail != NULL)
         e->done_tail->next = r;
