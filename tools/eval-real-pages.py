@@ -134,6 +134,10 @@ def run(binary, rules, folder):
                 got[int(m.group(1))] = fields(json.loads(line))
             except (ValueError, AttributeError):
                 pass
+    if not got:
+        sys.exit('eval-real-pages: no results from %s (exit %d): %s' % (
+            binary, p.returncode,
+            p.stderr.decode(errors='replace')[:500]))
     return got
 
 

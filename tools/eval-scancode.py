@@ -172,6 +172,10 @@ def run(binary, rules, folder):
             continue
         if isinstance(obj, dict):
             got[int(m.group(1))] = result_of(obj)
+    if not got:
+        sys.exit('eval-scancode: no results from %s (exit %d): %s' % (
+            binary, p.returncode,
+            p.stderr.decode(errors='replace')[:500]))
     return got, took
 
 
