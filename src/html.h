@@ -34,29 +34,34 @@ enum html_region {
 /*
  * A run of text from one block-level element (p, div, li, td, h1-h6,
  * blockquote, footer, ...): its inline descendants' text joined, with
- * <br> as a space.  Nested blocks start blocks of their own.
+ * <br> as a space.  Nested blocks start blocks of their own; text that
+ * follows a nested block inside the same element starts another block
+ * with the same tag and parent (a CSS anonymous block), so the blocks are
+ * in text order.  Blocks without text are dropped.
  */
 struct html_block {
-    char *text;     /* normalised UTF-8, never NULL, may be "" */
-    size_t len;     /* strlen(text) */
-    unsigned line;  /* source line of the block's first text */
+    char *text;    /* normalised UTF-8, never NULL, may be "" */
+    size_t len;    /* strlen(text) */
+    unsigned line; /* source line of the block's first text */
     enum html_region region;
-    bool in_main;   /* inside <article>/<main>, whatever the region */
-    size_t parent;  /* index of the enclosing block, or HTML_NO_BLOCK */
-    char *tag;      /* element name, lower case ("p", "footer") */
+    bool in_main;  /* inside <article>/<main>, whatever the region */
+    size_t parent; /* index of the enclosing block, or HTML_NO_BLOCK */
+    char *tag;     /* element name, lower case ("p", "footer") */
 };
 
 /* An <a>, <area> or <link> with an href, or an <img> (IS_IMG). */
 struct html_link {
-    char *href;       /* attribute value as written (trimmed), never NULL */
-    char *text;       /* normalised link text ("" for <link>); img: alt */
-    char *rel;        /* rel attribute, lower case, NULL when absent */
-    char *img_src;    /* src of the first <img> inside the link, or NULL */
-    bool is_img;      /* an <img> element itself: href is its src */
-    bool in_head;     /* a <link> in <head> (no block) */
+    char *href;    /* attribute value as written (trimmed), never NULL */
+    char *text;    /* normalised link text ("" for <link>); img, area:
+                      alt; an <a> without text: its first img's alt */
+    char *rel;     /* rel attribute, lower case, NULL when absent */
+    char *img_src; /* src of the first <img> inside the link, or NULL */
+    bool is_img;   /* an <img> element itself: href is its src */
+    bool in_head;  /* a <link> in <head> (no block) */
     unsigned line;
-    size_t block;     /* containing block or HTML_NO_BLOCK */
-    size_t start, end; /* byte range of the link text within the block */
+    size_t block;      /* containing block or HTML_NO_BLOCK */
+    size_t start, end; /* byte range of the link text within the block
+                          (where its text starts); empty for no text */
 };
 
 /* <meta name|property|http-equiv|itemprop=... content=...>. */
@@ -68,17 +73,21 @@ struct html_meta {
 
 /*
  * An RDFa statement on an element: one per token of its property= or
- * rel= attribute.  Full IRIs of well-known vocabularies are shortened
- * (http://creativecommons.org/ns# -> "cc:", http://purl.org/dc/terms/
- * and http://purl.org/dc/elements/1.1/ -> "dct:"), other tokens are kept
- * as written, lower-cased only in the prefix.
+ * rel= attribute (rel= tokens only with a ':', so a plain rel="license"
+ * is a link, not RDFa).  Full IRIs of well-known vocabularies are
+ * shortened (http://creativecommons.org/ns# -> "cc:",
+ * http://purl.org/dc/terms/ and http://purl.org/dc/elements/1.1/ ->
+ * "dct:", http://www.w3.org/1999/xhtml/vocab# -> "xhtml:"), and so are
+ * prefixes bound to them by xmlns:NAME=, prefix= or vocab= on the element
+ * or an ancestor; other tokens are kept as written, lower-cased only in
+ * the prefix.
  */
 struct html_rdfa {
     char *property; /* "cc:attributionName", "dct:source", "license" */
     char *value;    /* content= or the element's normalised text */
     char *href;     /* href=, resource= or src=, or NULL */
     unsigned line;
-    size_t block;   /* containing block or HTML_NO_BLOCK */
+    size_t block; /* containing block or HTML_NO_BLOCK */
 };
 
 /* A <script type="application/ld+json">: raw text for a JSON parser. */

@@ -472,7 +472,8 @@ test_pipeline(void)
 {
     static const char raw[] = "<meta http-equiv=content-type "
                               "content='text/html; charset=iso-8859-1'>"
-                              "<p>\x93" "Caf\xE9\x94</p>";
+                              "<p>\x93"
+                              "Caf\xE9\x94</p>";
     struct ac_err err;
     struct html_page p;
     char *utf8 = NULL, used[32], *got;
