@@ -299,6 +299,8 @@ source_in_block(struct detect_ctx *cx, size_t b)
             done = true;
         } else if (i + 1 == n && b + 1 < p->blocks_len &&
                    p->blocks[b + 1].len < SHORT_BLOCK &&
+                   p->blocks[b + 1].parent == p->blocks[b].parent &&
+                   p->blocks[b + 1].region == p->blocks[b].region &&
                    url_after(cx, b + 1, 0, &f)) {
             set_source(cx, b, &hits.v[i], &f, b + 1);
             done = true;

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "msg.h"
 #include "report.h"
 
 void
@@ -38,6 +41,17 @@ report_begin(struct report *rep)
 void
 report_result(struct report *rep, const struct result *r)
 {
+    size_t n = strlen(r->target);
+
+    /* a target that could not be checked is also said on stderr, so a
+     * person sees it whatever the format */
+    if (r->verdict == VERDICT_ERROR && r->error_message != NULL) {
+        if (strncmp(r->error_message, r->target, n) == 0 &&
+            r->error_message[n] == ':')
+            msg_error("%s", r->error_message);
+        else
+            msg_error("%s: %s", r->target, r->error_message);
+    }
     rep->ops->result(rep, r);
     rep->written++;
 }

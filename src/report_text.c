@@ -75,8 +75,15 @@ print_license(const struct report *rep, const struct license_statement *s)
                 : " (no version)",
             scope_word(s->scope), s->line);
     if (s->evidence_len > 0) {
+        size_t i = 0;
+
+        /* the words on the page read better than a URL */
+        while (i + 1 < s->evidence_len && s->evidence[i].kind != EVIDENCE_TEXT)
+            i++;
+        if (s->evidence[i].kind != EVIDENCE_TEXT)
+            i = 0;
         fputs("            \"", rep->out);
-        put_safe(rep->out, s->evidence[0].excerpt);
+        put_safe(rep->out, s->evidence[i].excerpt);
         fputs("\"\n", rep->out);
     }
 }
