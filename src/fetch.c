@@ -1278,7 +1278,7 @@ fetch_engine_new(const struct fetch_config *cfg, struct fetch_engine **out,
     e->cfg.user_agent = e->user_agent;
     e->cfg.resolve = NULL; /* copied into e->resolve */
     e->cfg.resolve_len = 0;
-    e->rng = (uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid() ^ 1;
+    e->rng = ((uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid()) | 1;
     e->multi = curl_multi_init();
     if (e->multi == NULL) {
         rc = ac_err_set(err, AC_E_INTERNAL, "curl_multi_init failed");

@@ -314,7 +314,8 @@ test_remap_errors(void)
     static const char *const bad[] = {"nospace", "(unclosed x", " x", ""};
     struct remap_list *l = remap_list_new();
     struct ac_err err;
-    char *out = (char *)"x";
+    char sentinel[] = "x";
+    char *out = sentinel;
 
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         ok(remap_list_add(l, bad[i], &err) == AC_E_USAGE &&
@@ -436,8 +437,10 @@ test_many(void)
     char *spec = expand("^http://remapped\\.test/(.*) file://{D}/$1");
     long long t0 = now_ms();
 
+    char *owned[4];
+
     for (size_t i = 0; i < 4; i++)
-        resolve[i] = xasprintf("%s:%s:127.0.0.1", names[i], port);
+        resolve[i] = owned[i] = xasprintf("%s:%s:127.0.0.1", names[i], port);
     ok(remap_list_add(remaps, spec, &err) == AC_OK, "remap for the test");
     make_config(&cfg, resolve, 4, remaps);
     ok(fetch_engine_new(&cfg, &engine, &err) == AC_OK, "engine: %s", err.msg);
@@ -477,7 +480,7 @@ test_many(void)
     engine = NULL;
     check_log();
     for (size_t i = 0; i < 4; i++)
-        free((char *)resolve[i]);
+        free(owned[i]);
     remap_list_free(remaps);
     free(spec);
 }
