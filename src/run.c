@@ -13,78 +13,201 @@
 
 #include "check.h"
 #include "document.h"
+#include "fetch.h"
+#include "remap.h"
 #include "run.h"
 #include "targets.h"
+#include "xalloc.h"
+
+/* What one run shares: where results go and the network engine. */
+struct run_ctx {
+    const struct options *opts;
+    const struct rules *rules;
+    struct report *rep;
+    struct run_stats *stats;
+    struct remap_list *remaps;   /* NULL when none were given */
+    struct fetch_engine *engine; /* NULL with --offline */
+};
+
+/* A URL target on its way through the engine. */
+struct url_job {
+    struct run_ctx *cx;
+    char *target;
+};
 
 static void
-finish(struct report *rep, struct run_stats *stats, struct result *r)
+finish(struct run_ctx *cx, struct result *r)
 {
-    stats->verdicts[r->verdict]++;
-    stats->total++;
-    report_result(rep, r);
+    cx->stats->verdicts[r->verdict]++;
+    cx->stats->total++;
+    report_result(cx->rep, r);
     result_free(r);
 }
 
 static void
-check_file(const struct options *opts, const struct rules *rules,
-           const struct target *t, struct result *r)
+check_file(const struct run_ctx *cx, const struct target *t,
+           struct result *r)
 {
     struct document doc;
     struct ac_err err = {0};
     enum ac_status rc;
 
-    rc = document_load_file(t->path, t->url, opts->max_size, &doc, &err);
+    rc = document_load_file(t->path, t->url, cx->opts->max_size, &doc, &err);
     if (rc != AC_OK) {
         result_set_error(r, check_error_kind(rc), err.msg);
         return;
     }
-    check_document(rules, &doc, r);
+    check_document(cx->rules, &doc, r);
     document_free(&doc);
 }
 
+/* Moves what the transfer learnt into R. */
 static void
-check_target(const struct options *opts, const struct rules *rules,
-             const struct target *t, struct result *r)
+take_fetch_facts(struct result *r, struct fetch_result *res)
 {
-    switch (t->kind) {
-    case TARGET_BAD:
-        result_set_error(r, "io", t->error);
-        break;
-    case TARGET_FILE:
-        check_file(opts, rules, t, r);
-        break;
-    case TARGET_URL:
-        if (opts->offline)
-            result_set_error(r, "offline",
-                             "not fetched: --offline forbids the network");
-        else
-            result_set_error(r, "scheme", "fetching URLs is not built yet");
-        break;
+    size_t i;
+
+    r->fetched = true;
+    r->http_status = res->http_status;
+    r->elapsed_ms = res->elapsed_ms;
+    r->bytes = res->body_len;
+    r->content_type = res->content_type;
+    res->content_type = NULL;
+    r->redirects = xcalloc(res->redirects_len ? res->redirects_len : 1,
+                           sizeof *r->redirects);
+    for (i = 0; i < res->redirects_len; i++) {
+        r->redirects[i].url = res->redirects[i].url;
+        r->redirects[i].status = res->redirects[i].status;
+        res->redirects[i].url = NULL;
     }
+    r->redirects_len = res->redirects_len;
+}
+
+static void
+on_fetched(struct fetch_result *res, void *userdata)
+{
+    struct url_job *job = userdata;
+    struct result r;
+
+    result_init(&r, job->target, res->final_url);
+    take_fetch_facts(&r, res);
+    if (res->error != FETCH_OK) {
+        result_set_error(&r, fetch_error_name(res->error), res->message);
+    } else {
+        struct document doc = {0};
+
+        doc.url = res->final_url;
+        doc.body = res->body;
+        doc.body_len = res->body_len;
+        doc.content_type = r.content_type;
+        check_document(job->cx->rules, &doc, &r);
+    }
+    finish(job->cx, &r);
+    fetch_result_free(res);
+    free(job->target);
+    free(job);
+}
+
+static void
+submit_url(struct run_ctx *cx, const struct target *t)
+{
+    struct url_job *job = xmalloc(sizeof *job);
+
+    job->cx = cx;
+    job->target = xstrdup(t->spec);
+    fetch_submit(cx->engine, t->url, false, on_fetched, job);
+}
+
+/* Checks T now, or queues it on the engine (a URL). */
+static void
+start_target(struct run_ctx *cx, const struct target *t)
+{
+    struct result r;
+
+    if (t->kind == TARGET_URL && cx->engine != NULL) {
+        submit_url(cx, t);
+        return;
+    }
+    result_init(&r, t->spec, t->url);
+    if (t->kind == TARGET_BAD)
+        result_set_error(&r, "io", t->error);
+    else if (t->kind == TARGET_FILE)
+        check_file(cx, t, &r);
+    else
+        result_set_error(&r, "offline",
+                         "not fetched: --offline forbids the network");
+    finish(cx, &r);
+}
+
+static enum ac_status
+ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
+{
+    struct fetch_config cfg;
+    size_t i;
+
+    for (i = 0; i < opts->remaps_len; i++) {
+        if (cx->remaps == NULL)
+            cx->remaps = remap_list_new();
+        if (remap_list_add(cx->remaps, opts->remaps[i], err) != AC_OK)
+            return AC_E_USAGE;
+    }
+    if (opts->offline)
+        return AC_OK;
+    fetch_config_defaults(&cfg);
+    cfg.timeout_ms = opts->timeout_ms;
+    cfg.max_size = opts->max_size;
+    cfg.jobs = opts->jobs;
+    cfg.per_host = opts->per_host;
+    cfg.delay_ms = opts->delay_ms;
+    cfg.max_crawl_delay_ms = opts->max_crawl_delay_ms;
+    cfg.retries = opts->retries;
+    cfg.ignore_robots = opts->ignore_robots;
+    cfg.user_agent = opts->user_agent;
+    cfg.resolve = (const char *const *)opts->resolve;
+    cfg.resolve_len = opts->resolve_len;
+    cfg.remaps = cx->remaps;
+    return fetch_engine_new(&cfg, &cx->engine, err);
+}
+
+static void
+ctx_close(struct run_ctx *cx)
+{
+    fetch_engine_free(cx->engine);
+    remap_list_free(cx->remaps);
 }
 
 enum ac_status
 run_targets(const struct options *opts, const struct rules *rules,
             struct report *rep, struct run_stats *stats, struct ac_err *err)
 {
+    struct run_ctx cx = {opts, rules, rep, stats, NULL, NULL};
+    /* URLs queued at most: enough to keep every transfer slot busy across
+     * hosts, small enough that memory does not grow with the list */
+    size_t window = (size_t)opts->jobs * 8;
     struct targets *ts = NULL;
     struct target t;
-    struct result r;
     enum ac_status rc;
 
     memset(stats, 0, sizeof *stats);
-    rc = targets_open(opts, &ts, err);
-    if (rc != AC_OK)
+    rc = ctx_open(&cx, opts, err);
+    if (rc == AC_OK)
+        rc = targets_open(opts, &ts, err);
+    if (rc != AC_OK) {
+        ctx_close(&cx);
         return rc;
+    }
     report_begin(rep);
     while (targets_next(ts, &t)) {
-        result_init(&r, t.spec, t.url);
-        check_target(opts, rules, &t, &r);
-        finish(rep, stats, &r);
+        start_target(&cx, &t);
         target_free(&t);
+        while (cx.engine != NULL && fetch_pending(cx.engine) >= window)
+            fetch_step(cx.engine, 100);
     }
+    while (cx.engine != NULL && fetch_step(cx.engine, 100) > 0)
+        ;
     report_end(rep, stats);
     targets_free(ts);
+    ctx_close(&cx);
     return AC_OK;
 }
 
