@@ -40,7 +40,11 @@ enum opt_id {
     OPT_IGNORE_ROBOTS,
     OPT_USER_AGENT,
     OPT_RESOLVE,
-    OPT_REMAP
+    OPT_REMAP,
+    OPT_NO_VERIFY,
+    OPT_MAX_CHAIN,
+    OPT_CACHE,
+    OPT_MAX_CACHE_AGE
 };
 
 struct option_def {
@@ -78,6 +82,13 @@ static const struct option_def OPTION_TABLE[] = {
      "use ADDR for HOST:PORT (repeatable)"},
     {"remap", OPT_REMAP, "'REGEX REPL'",
      "rewrite URLs before fetching (repeatable)"},
+    {"no-verify", OPT_NO_VERIFY, NULL,
+     "do not fetch and check the sources pages credit"},
+    {"max-chain", OPT_MAX_CHAIN, "N",
+     "links of an attribution chain to follow (0-10, default 3)"},
+    {"cache", OPT_CACHE, "FILE", "keep fetched sources in FILE between runs"},
+    {"max-cache-age", OPT_MAX_CACHE_AGE, "DURATION",
+     "reuse cached sources this young (30s, 15m, 12h, 1d, 2w; default 1d)"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -98,6 +109,8 @@ defaults(struct options *o)
     o->per_host = 2;
     o->max_crawl_delay_ms = 30000;
     o->retries = 2;
+    o->max_chain = 3;
+    o->max_cache_age_s = 86400;
 }
 
 static void
@@ -136,6 +149,33 @@ parse_seconds(const char *s, long max_ms, long *out_ms)
         return false;
     *out_ms = (long)(v * 1000.0 + 0.5);
     return true;
+}
+
+/* Parses a duration with a unit: s, m, h, d or w ("30s", "1d") into
+ * seconds, at most about ten years. */
+static bool
+parse_duration(const char *s, long *out_s)
+{
+    static const struct {
+        char unit;
+        long secs;
+    } units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 604800}};
+    char *end;
+    long v;
+    size_t i;
+
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || end[0] == '\0' || end[1] != '\0')
+        return false;
+    for (i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (units[i].unit == *end && v <= 3650L * 86400 / units[i].secs) {
+            *out_s = v * units[i].secs;
+            return true;
+        }
+    return false;
 }
 
 /* Parses a byte count with an optional K, M or G suffix (powers of 1024,
@@ -255,6 +295,15 @@ apply_number(struct options *o, int id, const char *arg, struct ac_err *err)
         if (!parse_bytes(arg, &o->max_size))
             return bad_value(err, id, arg, "a size in bytes (like 10M)");
         return AC_OK;
+    case OPT_MAX_CHAIN:
+        if (!parse_int(arg, 0, 10, &v))
+            return bad_value(err, id, arg, "a number from 0 to 10");
+        o->max_chain = (int)v;
+        return AC_OK;
+    case OPT_MAX_CACHE_AGE:
+        if (!parse_duration(arg, &o->max_cache_age_s))
+            return bad_value(err, id, arg, "a duration (like 30s, 12h, 1d)");
+        return AC_OK;
     default:
         return ac_err_set(err, AC_E_INTERNAL, "unhandled option %d", id);
     }
@@ -276,6 +325,8 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
     case OPT_USER_AGENT: set_string(&o->user_agent, arg); return AC_OK;
     case OPT_RESOLVE: push(&o->resolve, &o->resolve_len, arg); return AC_OK;
     case OPT_REMAP: push(&o->remaps, &o->remaps_len, arg); return AC_OK;
+    case OPT_NO_VERIFY: o->no_verify = true; return AC_OK;
+    case OPT_CACHE: set_string(&o->cache_file, arg); return AC_OK;
     case OPT_QUIET: o->verbosity = -1; return AC_OK;
     case OPT_VERBOSE: o->verbosity = 1; return AC_OK;
     case OPT_HELP: o->show_help = true; return AC_OK;
@@ -370,6 +421,7 @@ options_free(struct options *opts)
     free(opts->base_url);
     free(opts->rules_dir);
     free(opts->user_agent);
+    free(opts->cache_file);
     memset(opts, 0, sizeof *opts);
 }
 

@@ -14,17 +14,9 @@
 
 #include "err.h"
 
-enum output_format {
-    FORMAT_TEXT = 0,
-    FORMAT_JSON,
-    FORMAT_JSONL
-};
+enum output_format { FORMAT_TEXT = 0, FORMAT_JSON, FORMAT_JSONL };
 
-enum color_mode {
-    COLOR_AUTO = 0,
-    COLOR_ALWAYS,
-    COLOR_NEVER
-};
+enum color_mode { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
     char **targets; /* positional arguments, as given */
@@ -55,6 +47,11 @@ struct options {
     size_t resolve_len;
     char **remaps; /* "REGEX REPLACEMENT" */
     size_t remaps_len;
+    /* verifying sources */
+    bool no_verify;       /* do not fetch and check the sources pages credit */
+    int max_chain;        /* links of an attribution chain to follow, 0..10 */
+    char *cache_file;     /* --cache FILE, or NULL */
+    long max_cache_age_s; /* reuse cached sources younger than this */
 };
 
 /*
@@ -71,7 +68,6 @@ void options_print_help(FILE *fp);
 
 /* Calls FN with each long option name (without "--"), for the test that
  * checks the man page lists them all. */
-void options_each_long_name(void (*fn)(const char *name, void *arg),
-                            void *arg);
+void options_each_long_name(void (*fn)(const char *name, void *arg), void *arg);
 
 #endif
