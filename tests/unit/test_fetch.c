@@ -490,7 +490,7 @@ test_many(void)
 static void
 test_pacing(void)
 {
-    enum { BULK = 150, PACED = 6 };
+    enum { BULK = 150, PACED = 3 };
     static struct slot bulk[BULK], paced[PACED], limited;
     char *res = xasprintf("pace.test:%s:127.0.0.1", port);
     const char *resolve[] = {res};
@@ -501,7 +501,7 @@ test_pacing(void)
     char *log, *url;
 
     make_config(&cfg, resolve, 1, NULL);
-    cfg.per_host = 4;
+    cfg.per_host = 1; /* the 429 answers before the others start */
     cfg.ignore_robots = true;
     ok(fetch_engine_new(&cfg, &engine, &err) == AC_OK, "engine B");
     url = expand("http://pace.test:{P}/429?c");
@@ -524,10 +524,10 @@ test_pacing(void)
     ok(limited.calls == 1 && limited.res->error == FETCH_OK &&
            limited.res->attempts == 2 && limited.res->elapsed_ms >= 900,
        "429 then 200 after Retry-After (%ld ms)", limited.res->elapsed_ms);
-    ok(paced[PACED - 1].calls == 1 && paced[PACED - 1].done_at - t0 >= 900 &&
-           paced[PACED - 1].res->error == FETCH_OK,
+    ok(paced[0].calls == 1 && paced[0].done_at - t0 >= 900 &&
+           paced[0].res->error == FETCH_OK,
        "Retry-After paused the other requests to that host (%lld ms)",
-       paced[PACED - 1].done_at - t0);
+       paced[0].done_at - t0);
     for (int i = 0; i < BULK; i++) {
         all_once =
             all_once && bulk[i].calls == 1 && bulk[i].res->error == FETCH_OK;
