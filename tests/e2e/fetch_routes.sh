@@ -26,7 +26,7 @@ for line in open(path):
         continue
     for key in field.split("."):
         if key == "#":
-            obj = len(obj)
+            obj = len(obj) if isinstance(obj, list) else None
         elif isinstance(obj, dict):
             obj = obj.get(key)
         else:
