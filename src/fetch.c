@@ -604,9 +604,12 @@ route(struct fetch_engine *e, struct req *r, const char *url, bool untrusted,
     }
     key = is_http_scheme(scheme) ? host_key(r->url) : NULL;
     if (key == NULL) {
-        set_msg(r->res, FETCH_E_SCHEME, "%s: %s",
-                is_http_scheme(scheme) ? "malformed URL" : "unsupported scheme",
-                scheme ? scheme : "none");
+        if (scheme == NULL)
+            set_msg(r->res, FETCH_E_SCHEME, "not an absolute URL");
+        else if (is_http_scheme(scheme))
+            set_msg(r->res, FETCH_E_SCHEME, "malformed URL");
+        else
+            set_msg(r->res, FETCH_E_SCHEME, "unsupported scheme: %s", scheme);
         finish(e, r);
         goto out;
     }
