@@ -703,6 +703,8 @@ resolve(struct scratch *s, struct rules_hits *hits)
     size_t i, j;
 
     hits->len = 0;
+    if (s->cand_len == 0)
+        return; /* qsort(NULL, 0) is undefined behaviour */
     qsort(s->cand, s->cand_len, sizeof *s->cand, cmp_len);
     for (i = 0; i < s->cand_len; i++) {
         const struct rules_hit *c = &s->cand[i].hit;
