@@ -10,6 +10,8 @@
 #include "charset.h"
 #include "check.h"
 #include "html.h"
+#include "strbuf.h"
+#include "textsim.h"
 
 const char *
 check_error_kind(enum ac_status code)
@@ -26,9 +28,23 @@ check_error_kind(enum ac_status code)
     }
 }
 
+/* Every block's text, one per line, for looking up names. */
+static char *
+join_blocks(const struct html_page *page)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i;
+
+    for (i = 0; i < page->blocks_len; i++) {
+        strbuf_add(&sb, page->blocks[i].text, page->blocks[i].len);
+        strbuf_addc(&sb, '\n');
+    }
+    return strbuf_detach(&sb);
+}
+
 void
 check_document(const struct rules *rules, const struct document *doc,
-               struct result *r)
+               bool keep_text, struct result *r)
 {
     struct html_page page = {0};
     struct ac_err err = {0};
@@ -54,6 +70,10 @@ check_document(const struct rules *rules, const struct document *doc,
     r->analysed = true;
     findings_judge(&r->analysis, &r->findings);
     r->verdict = findings_verdict(&r->analysis, &r->findings);
+    if (keep_text) {
+        textsim_from_page(&page, r->analysis.notice_blocks, &r->text);
+        r->page_text = join_blocks(&page);
+    }
 out:
     html_page_free(&page);
     free(utf8);

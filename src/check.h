@@ -7,13 +7,16 @@
 #ifndef AC_CHECK_H
 #define AC_CHECK_H
 
+#include <stdbool.h>
+
 #include "document.h"
 #include "result.h"
 #include "rules.h"
 
-/* Fills R (already result_init'ed) with the analysis of DOC. */
+/* Fills R (already result_init'ed) with the analysis of DOC.  With
+ * KEEP_TEXT, R->text and R->page_text are filled too, for verification. */
 void check_document(const struct rules *rules, const struct document *doc,
-                    struct result *r);
+                    bool keep_text, struct result *r);
 
 /* Maps a load error to the error kind results carry ("io", "too-large",
  * "not-html"). */

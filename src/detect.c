@@ -161,6 +161,29 @@ choose_applicable(const struct detect_ctx *cx, struct analysis *a)
         find_conflict(a);
 }
 
+/* A soft 404: the title or a heading says the page was not found. */
+static bool
+says_not_found(struct detect_ctx *cx)
+{
+    const struct html_page *p = cx->page;
+    size_t b;
+
+    if (p->title != NULL &&
+        rules_scan(cx->rules, RULE_NOTFOUND, p->title, strlen(p->title),
+                   &cx->hits) > 0)
+        return true;
+    for (b = 0; b < p->blocks_len; b++) {
+        const struct html_block *blk = &p->blocks[b];
+
+        if (blk->tag[0] == 'h' && (blk->tag[1] == '1' || blk->tag[1] == '2') &&
+            blk->tag[2] == '\0' &&
+            rules_scan(cx->rules, RULE_NOTFOUND, blk->text, blk->len,
+                       &cx->hits) > 0)
+            return true;
+    }
+    return false;
+}
+
 static void
 ctx_init(struct detect_ctx *cx, const struct rules *rules,
          const struct html_page *page, const char *page_url,
@@ -220,6 +243,10 @@ detect_page(const struct rules *rules, const struct html_page *page,
     detect_source(&cx);
     detect_creator(&cx);
     choose_applicable(&cx, out);
+    out->not_found = says_not_found(&cx);
+    out->blocks_len = page->blocks_len;
+    out->notice_blocks = cx.notice_block; /* handed over, not copied */
+    cx.notice_block = NULL;
     ctx_free(&cx);
 }
 
@@ -251,6 +278,7 @@ analysis_free(struct analysis *a)
         evidence_free(a->source->evidence, a->source->evidence_len);
         free(a->source);
     }
+    free(a->notice_blocks);
     free(a->creator);
     free(a->title);
     free(a->lang);

@@ -85,6 +85,9 @@ struct analysis {
     bool permission;      /* "republished with permission" */
     bool changes_noted;   /* "adapted", "bewerkt" */
     size_t notice_block;  /* block of the attribution notice, or NONE */
+    bool not_found;       /* the page says it is not found (soft 404) */
+    bool *notice_blocks;  /* per block: part of an attribution notice */
+    size_t blocks_len;    /* length of notice_blocks */
     char *creator;        /* the page's own creator, or NULL */
     char *title;          /* the page's title, or NULL */
     char *lang;           /* the page's language, or NULL */

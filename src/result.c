@@ -48,5 +48,7 @@ result_free(struct result *r)
         free(r->redirects[i].url);
     free(r->redirects);
     free(r->content_type);
+    textsim_free(&r->text);
+    free(r->page_text);
     memset(r, 0, sizeof *r);
 }

@@ -11,6 +11,7 @@
 
 #include "detect.h"
 #include "findings.h"
+#include "textsim.h"
 
 struct result_redirect {
     char *url;
@@ -34,6 +35,9 @@ struct result {
     long elapsed_ms;
     size_t bytes;
     char *content_type;
+    /* kept only while the source is being verified */
+    struct textsim text; /* shingles of the main text, notice left out */
+    char *page_text;     /* every block's text, for finding names */
 };
 
 /* Starts R for TARGET at URL (either may be NULL). */

@@ -57,7 +57,7 @@ check_file(const struct run_ctx *cx, const struct target *t,
         result_set_error(r, check_error_kind(rc), err.msg);
         return;
     }
-    check_document(cx->rules, &doc, r);
+    check_document(cx->rules, &doc, false, r);
     document_free(&doc);
 }
 
@@ -100,7 +100,7 @@ on_fetched(struct fetch_result *res, void *userdata)
         doc.body = res->body;
         doc.body_len = res->body_len;
         doc.content_type = r.content_type;
-        check_document(job->cx->rules, &doc, &r);
+        check_document(job->cx->rules, &doc, false, &r);
     }
     finish(job->cx, &r);
     fetch_result_free(res);

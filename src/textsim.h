@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * textsim: how much of one text occurs in another.  A text becomes the
+ * set of its 5-word shingles (words lower-cased, punctuation dropped,
+ * each shingle hashed to 64 bits); containment(a, b) is the share of a's
+ * shingles that b has too.  It reads the main text of a parsed page but
+ * knows nothing of licences or notices: the caller says what to skip.
+ */
+#ifndef AC_TEXTSIM_H
+#define AC_TEXTSIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "html.h"
+
+#define TEXTSIM_SHINGLE 5 /* words per shingle */
+
+struct textsim {
+    uint64_t *h; /* sorted, unique shingle hashes */
+    size_t len;
+    size_t words; /* words seen */
+};
+
+/*
+ * Builds the shingles of PAGE's main text: the blocks inside <article> or
+ * <main> when there are any, else every block outside header, nav,
+ * footer, aside and forms; blocks whose SKIP flag is set (SKIP may be
+ * NULL, else it has PAGE->blocks_len entries) are left out.  A text
+ * shorter than a shingle is one shingle of all its words.
+ */
+void textsim_from_page(const struct html_page *page, const bool *skip,
+                       struct textsim *out);
+
+/* The same for plain UTF-8 text. */
+void textsim_from_text(const char *text, size_t len, struct textsim *out);
+
+/* The share (0..1) of A's shingles found in B; -1 when A is empty. */
+double textsim_containment(const struct textsim *a, const struct textsim *b);
+
+void textsim_free(struct textsim *t);
+
+#endif
