@@ -999,7 +999,8 @@ finish_blocks(struct state *st)
             continue;
         }
         o->len = b->sb.len;
-        o->text = strbuf_detach(&b->sb);
+        /* Give back the doubling slack: pages can have 10^5 blocks. */
+        o->text = xrealloc(strbuf_detach(&b->sb), o->len + 1);
         o->line = b->line;
         o->region = b->region;
         o->in_main = b->in_main;
