@@ -180,6 +180,8 @@ def main():
     ap.add_argument('-v', '--verbose', action='store_true',
                     help='also print findings and got/want sources')
     a = ap.parse_args()
+    if not os.access(a.binary, os.X_OK):
+        sys.exit('eval-real-pages: %s: not an executable' % a.binary)
     rows = read_manifest(a.corpus)
     with tempfile.TemporaryDirectory(prefix='eval-real-pages.') as tmp:
         for i, r in enumerate(rows):

@@ -271,6 +271,8 @@ def main():
     ap.add_argument('--keep', metavar='DIR',
                     help='write the pages to DIR and keep them')
     a = ap.parse_args()
+    if not os.access(a.binary, os.X_OK):
+        sys.exit('eval-scancode: %s: not an executable' % a.binary)
     ports = a.ports or os.path.join(a.corpus, '..', '..', 'data',
                                     'cc-ports.tsv')
     samples, skipped = collect(a.corpus, load_port_names(ports))
