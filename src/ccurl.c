@@ -333,6 +333,9 @@ parse_tail(const struct seg *s, size_t n, const char *code, bool badge,
     bool valid = n > 0 && is_version(&s[0]);
     size_t i = 1;
 
+    if (n == 0 && !badge)
+        return CC_URL_DEED; /* "licenses/by/": CC serves the latest version */
+
     if (valid)
         seg_copy(&s[0], out->version, sizeof out->version);
     if (n > i && !is_deed(&s[i]) && !is_legalcode(&s[i]) && is_port(&s[i]))
