@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "report.h"
+#include "verify.h"
 
 static json_t *
 str_or_null(const char *s)
@@ -70,14 +71,65 @@ license_json(const struct license_statement *s)
     return o;
 }
 
+/* A licence without statement details: what a source grants. */
 static json_t *
-source_json(const struct source_credit *s)
+bare_license_json(const struct cc_license *lic, const char *url)
+{
+    char spdx[48];
+
+    return json_pack("{s:o, s:o, s:o, s:o, s:o}", "family",
+                     str_or_null(cc_family_name(lic->family)), "version",
+                     str_or_null(lic->version[0] ? lic->version : NULL),
+                     "port", str_or_null(lic->port[0] ? lic->port : NULL),
+                     "spdx",
+                     str_or_null(cc_license_spdx(lic, spdx, sizeof spdx)
+                                     ? spdx
+                                     : NULL),
+                     "url", str_or_null(url));
+}
+
+static json_t *
+check_json(const struct source_check *c)
+{
+    json_t *o;
+
+    if (c == NULL)
+        return json_null();
+    o = json_object();
+    json_object_set_new(o, "url", json_string(c->url));
+    json_object_set_new(o, "http_status", c->http_status
+                                              ? json_integer(c->http_status)
+                                              : json_null());
+    json_object_set_new(o, "similarity",
+                        c->similarity >= 0
+                            ? json_real((double)(long)(c->similarity * 1000 +
+                                                       0.5) /
+                                        1000)
+                            : json_null());
+    json_object_set_new(o, "license",
+                        c->has_license
+                            ? bare_license_json(&c->lic, c->license_url)
+                            : json_null());
+    json_object_set_new(o, "creator", str_or_null(c->creator));
+    json_object_set_new(o, "title", str_or_null(c->title));
+    json_object_set_new(o, "error",
+                        c->error_kind
+                            ? json_pack("{s:s, s:s}", "kind", c->error_kind,
+                                        "message", c->error_message)
+                            : json_null());
+    json_object_set_new(o, "source", check_json(c->next));
+    return o;
+}
+
+static json_t *
+source_json(const struct source_credit *s, const struct source_check *check)
 {
     if (s == NULL)
         return json_null();
-    return json_pack("{s:s, s:o, s:i, s:o}", "url", s->url, "credit",
+    return json_pack("{s:s, s:o, s:i, s:o, s:o}", "url", s->url, "credit",
                      str_or_null(s->credit), "line", (json_int_t)s->line,
-                     "evidence", evidence_json(s->evidence, s->evidence_len));
+                     "evidence", evidence_json(s->evidence, s->evidence_len),
+                     "check", check_json(check));
 }
 
 static json_t *
@@ -136,8 +188,15 @@ result_json(const struct result *r)
         json_array_append_new(all, license_json(&a->licenses[i]));
     json_object_set_new(o, "licenses", all);
     json_object_set_new(o, "source",
-                        r->analysed ? source_json(a->source) : json_null());
+                        r->analysed ? source_json(a->source, r->check)
+                                    : json_null());
     json_object_set_new(o, "findings", findings_json(&r->findings));
+    json_object_set_new(
+        o, "suggestion",
+        r->suggestion_text
+            ? json_pack("{s:s, s:s, s:s}", "html", r->suggestion_html, "text",
+                        r->suggestion_text, "lang", r->suggestion_lang)
+            : json_null());
     json_object_set_new(o, "error",
                         r->error_kind ? json_pack("{s:s, s:s}", "kind",
                                                   r->error_kind, "message",

@@ -12,6 +12,7 @@
 
 #include "msg.h"
 #include "report.h"
+#include "verify.h"
 
 #define RED "\033[31m"
 #define GREEN "\033[32m"
@@ -101,6 +102,49 @@ print_source(const struct report *rep, const struct source_credit *s)
     }
 }
 
+/* One line per link of the chain: what checking that page found. */
+static void
+print_check(const struct report *rep, const struct source_check *c)
+{
+    const char *head = "  original  ";
+    char label[96];
+
+    for (; c != NULL; c = c->next, head = "  credits   ") {
+        fputs(head, rep->out);
+        put_safe(rep->out, c->url);
+        fputs(": ", rep->out);
+        if (c->error_kind != NULL) {
+            fprintf(rep->out, "not checked (%s: ", c->error_kind);
+            put_safe(rep->out, c->error_message);
+            fputs(")\n", rep->out);
+            continue;
+        }
+        if (c->similarity >= 0)
+            fprintf(rep->out, "%.0f%% of the text matches, ",
+                    c->similarity * 100);
+        if (c->has_license) {
+            findings_license_label(&c->lic, label, sizeof label);
+            fputs(label, rep->out);
+        } else {
+            fputs("no licence", rep->out);
+        }
+        if (c->creator != NULL) {
+            fputs(", by ", rep->out);
+            put_safe(rep->out, c->creator);
+        }
+        fputc('\n', rep->out);
+    }
+}
+
+static void
+print_suggestion(const struct report *rep, const struct result *r)
+{
+    fprintf(rep->out, "  suggested notice (%s):\n    ",
+            r->suggestion_lang ? r->suggestion_lang : "en");
+    put_safe(rep->out, r->suggestion_text);
+    fputc('\n', rep->out);
+}
+
 static void
 print_finding(const struct report *rep, const struct finding *f)
 {
@@ -166,8 +210,12 @@ text_result(struct report *rep, const struct result *r)
         fputs("  license   none found\n", rep->out);
     if (a->source != NULL)
         print_source(rep, a->source);
+    if (r->check != NULL)
+        print_check(rep, r->check);
     for (i = 0; i < r->findings.len; i++)
         print_finding(rep, &r->findings.v[i]);
+    if (r->suggestion_text != NULL)
+        print_suggestion(rep, r);
     if (rep->verbosity > 0)
         print_others(rep, a);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "result.h"
+#include "verify.h"
 #include "xalloc.h"
 
 void
@@ -48,6 +49,10 @@ result_free(struct result *r)
         free(r->redirects[i].url);
     free(r->redirects);
     free(r->content_type);
+    source_check_free(r->check);
+    free(r->suggestion_html);
+    free(r->suggestion_text);
+    free(r->suggestion_lang);
     textsim_free(&r->text);
     free(r->page_text);
     memset(r, 0, sizeof *r);

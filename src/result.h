@@ -13,6 +13,8 @@
 #include "findings.h"
 #include "textsim.h"
 
+struct source_check;
+
 struct result_redirect {
     char *url;
     long status;
@@ -35,6 +37,10 @@ struct result {
     long elapsed_ms;
     size_t bytes;
     char *content_type;
+    struct source_check *check; /* what verifying the source found */
+    char *suggestion_html;      /* a corrected notice, or NULL */
+    char *suggestion_text;
+    char *suggestion_lang;
     /* kept only while the source is being verified */
     struct textsim text; /* shingles of the main text, notice left out */
     char *page_text;     /* every block's text, for finding names */

@@ -17,6 +17,7 @@
 #include "remap.h"
 #include "run.h"
 #include "targets.h"
+#include "verify.h"
 #include "xalloc.h"
 
 /* What one run shares: where results go and the network engine. */
@@ -27,6 +28,7 @@ struct run_ctx {
     struct run_stats *stats;
     struct remap_list *remaps;   /* NULL when none were given */
     struct fetch_engine *engine; /* NULL with --offline */
+    struct verifier *verifier;   /* NULL with --offline or --no-verify */
 };
 
 /* A URL target on its way through the engine. */
@@ -42,23 +44,76 @@ finish(struct run_ctx *cx, struct result *r)
     cx->stats->total++;
     report_result(cx->rep, r);
     result_free(r);
+    free(r);
 }
 
 static void
-check_file(const struct run_ctx *cx, const struct target *t,
-           struct result *r)
+on_verified(struct result *r, void *userdata)
 {
+    finish(userdata, r);
+}
+
+/* A judged result: written now, or once its source is verified. */
+static void
+judged(struct run_ctx *cx, struct result *r, const struct verify_local *local)
+{
+    if (cx->verifier != NULL && r->analysed && r->analysis.source != NULL)
+        verify_result(cx->verifier, r, local, on_verified, cx);
+    else
+        finish(cx, r);
+}
+
+static struct result *
+new_result(const char *target, const char *url)
+{
+    struct result *r = xmalloc(sizeof *r);
+
+    result_init(r, target, url);
+    return r;
+}
+
+/* The folder a file target lies in and the URL it is published at, when
+ * --base-url says so: sources there are read from disk. */
+static bool
+local_of(const struct run_ctx *cx, const struct target *t, char **root,
+         struct verify_local *local)
+{
+    const char *base = cx->opts->base_url;
+    size_t bl, pl, rl;
+
+    if (base == NULL || t->url == NULL || strncmp(t->url, base, strlen(base)))
+        return false;
+    bl = strlen(base);
+    rl = strlen(t->url + bl);
+    pl = strlen(t->path);
+    if (rl > pl || strcmp(t->path + pl - rl, t->url + bl) != 0)
+        return false;
+    *root = xstrndup(t->path, pl - rl);
+    local->root = *root;
+    local->base_url = base;
+    return true;
+}
+
+static void
+check_file(struct run_ctx *cx, const struct target *t)
+{
+    struct result *r = new_result(t->spec, t->url);
+    struct verify_local local;
     struct document doc;
     struct ac_err err = {0};
+    char *root = NULL;
     enum ac_status rc;
 
     rc = document_load_file(t->path, t->url, cx->opts->max_size, &doc, &err);
     if (rc != AC_OK) {
         result_set_error(r, check_error_kind(rc), err.msg);
+        finish(cx, r);
         return;
     }
-    check_document(cx->rules, &doc, false, r);
+    check_document(cx->rules, &doc, cx->verifier != NULL, r);
     document_free(&doc);
+    judged(cx, r, local_of(cx, t, &root, &local) ? &local : NULL);
+    free(root);
 }
 
 /* Moves what the transfer learnt into R. */
@@ -87,23 +142,22 @@ static void
 on_fetched(struct fetch_result *res, void *userdata)
 {
     struct url_job *job = userdata;
-    struct result r;
+    struct result *r = new_result(job->target, res->final_url);
 
-    result_init(&r, job->target, res->final_url);
-    take_fetch_facts(&r, res);
+    take_fetch_facts(r, res);
     if (res->error != FETCH_OK) {
-        result_set_error(&r, fetch_error_name(res->error), res->message);
+        result_set_error(r, fetch_error_name(res->error), res->message);
     } else {
         struct document doc = {0};
 
         doc.url = res->final_url;
         doc.body = res->body;
         doc.body_len = res->body_len;
-        doc.content_type = r.content_type;
-        check_document(job->cx->rules, &doc, false, &r);
+        doc.content_type = r->content_type;
+        check_document(job->cx->rules, &doc, job->cx->verifier != NULL, r);
     }
-    finish(job->cx, &r);
     fetch_result_free(res);
+    judged(job->cx, r, NULL);
     free(job->target);
     free(job);
 }
@@ -122,21 +176,23 @@ submit_url(struct run_ctx *cx, const struct target *t)
 static void
 start_target(struct run_ctx *cx, const struct target *t)
 {
-    struct result r;
+    struct result *r;
 
     if (t->kind == TARGET_URL && cx->engine != NULL) {
         submit_url(cx, t);
         return;
     }
-    result_init(&r, t->spec, t->url);
+    if (t->kind == TARGET_FILE) {
+        check_file(cx, t);
+        return;
+    }
+    r = new_result(t->spec, t->url);
     if (t->kind == TARGET_BAD)
-        result_set_error(&r, "io", t->error);
-    else if (t->kind == TARGET_FILE)
-        check_file(cx, t, &r);
+        result_set_error(r, "io", t->error);
     else
-        result_set_error(&r, "offline",
+        result_set_error(r, "offline",
                          "not fetched: --offline forbids the network");
-    finish(cx, &r);
+    finish(cx, r);
 }
 
 static enum ac_status
@@ -166,21 +222,37 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     cfg.resolve = (const char *const *)opts->resolve;
     cfg.resolve_len = opts->resolve_len;
     cfg.remaps = cx->remaps;
-    return fetch_engine_new(&cfg, &cx->engine, err);
+    if (fetch_engine_new(&cfg, &cx->engine, err) != AC_OK)
+        return err->code;
+    if (!opts->no_verify)
+        cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
+                                    opts->max_size);
+    return AC_OK;
 }
 
 static void
 ctx_close(struct run_ctx *cx)
 {
+    verifier_free(cx->verifier);
     fetch_engine_free(cx->engine);
     remap_list_free(cx->remaps);
+}
+
+/* Targets begun but not yet written. */
+static size_t
+in_flight(const struct run_ctx *cx)
+{
+    if (cx->engine == NULL)
+        return 0;
+    return fetch_pending(cx->engine) +
+           (cx->verifier ? verify_waiting(cx->verifier) : 0);
 }
 
 enum ac_status
 run_targets(const struct options *opts, const struct rules *rules,
             struct report *rep, struct run_stats *stats, struct ac_err *err)
 {
-    struct run_ctx cx = {opts, rules, rep, stats, NULL, NULL};
+    struct run_ctx cx = {opts, rules, rep, stats, NULL, NULL, NULL};
     /* URLs queued at most: enough to keep every transfer slot busy across
      * hosts, small enough that memory does not grow with the list */
     size_t window = (size_t)opts->jobs * 8;
@@ -200,11 +272,11 @@ run_targets(const struct options *opts, const struct rules *rules,
     while (targets_next(ts, &t)) {
         start_target(&cx, &t);
         target_free(&t);
-        while (cx.engine != NULL && fetch_pending(cx.engine) >= window)
+        while (in_flight(&cx) >= window)
             fetch_step(cx.engine, 100);
     }
-    while (cx.engine != NULL && fetch_step(cx.engine, 100) > 0)
-        ;
+    while (in_flight(&cx) > 0)
+        fetch_step(cx.engine, 100);
     report_end(rep, stats);
     targets_free(ts);
     ctx_close(&cx);

@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * verify: fetching and caching source pages, and following attribution
+ * chains (see verify.h).  A thousand copies of one original wait on one
+ * request: each source is an entry keyed by its normalised URL, and a
+ * copy whose source is still on its way waits on that entry.  The cache
+ * is bounded: finished entries nobody points to are evicted oldest first.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <string.h>
+
+#include "check.h"
+#include "document.h"
+#include "verify_int.h"
+#include "url.h"
+#include "xalloc.h"
+
+#define BUCKETS 8192
+#define CACHE_MAX 4096 /* finished entries kept; bounds memory */
+
+struct verifier {
+    struct fetch_engine *engine;
+    const struct rules *rules;
+    int max_chain;
+    size_t max_size;
+    struct source_entry *buckets[BUCKETS];
+    struct source_entry *oldest, *newest;
+    size_t entries;
+    size_t waiting; /* results waiting for a source */
+};
+
+/* A copy waiting for its source. */
+struct copy_job {
+    struct verifier *v;
+    struct result *r;
+    verify_done_fn done;
+    void *userdata;
+};
+
+/* A source page waiting for the source it credits. */
+struct chain_job {
+    struct verifier *v;
+    struct source_entry *parent;
+};
+
+static void request(struct verifier *v, const char *url, int level,
+                    const struct verify_local *local,
+                    void (*fn)(struct source_entry *, void *), void *ud);
+
+struct verifier *
+verifier_new(struct fetch_engine *engine, const struct rules *rules,
+             int max_chain, size_t max_size)
+{
+    struct verifier *v = xcalloc(1, sizeof *v);
+
+    v->engine = engine;
+    v->rules = rules;
+    v->max_chain = max_chain;
+    v->max_size = max_size;
+    return v;
+}
+
+static size_t
+hash_key(const char *s)
+{
+    size_t h = 5381;
+
+    while (*s != '\0')
+        h = h * 33 + (unsigned char)*s++;
+    return h % BUCKETS;
+}
+
+static struct source_entry *
+lookup(struct verifier *v, const char *key)
+{
+    struct source_entry *e = v->buckets[hash_key(key)];
+
+    while (e != NULL && strcmp(e->key, key) != 0)
+        e = e->hash_next;
+    return e;
+}
+
+static void
+entry_free(struct source_entry *e)
+{
+    free(e->key);
+    free(e->url);
+    free(e->final_url);
+    free(e->license_url);
+    free(e->creator);
+    free(e->title);
+    free(e->credits);
+    textsim_free(&e->text);
+    free(e->waiters);
+    free(e);
+}
+
+static void
+unlink_entry(struct verifier *v, struct source_entry *e)
+{
+    struct source_entry **pp = &v->buckets[e->bucket];
+
+    while (*pp != e)
+        pp = &(*pp)->hash_next;
+    *pp = e->hash_next;
+    if (e->older != NULL)
+        e->older->newer = e->newer;
+    else
+        v->oldest = e->newer;
+    if (e->newer != NULL)
+        e->newer->older = e->older;
+    else
+        v->newest = e->older;
+    v->entries--;
+}
+
+/* Drops finished entries nobody points to, oldest first, down to the cap. */
+static void
+evict(struct verifier *v)
+{
+    struct source_entry *e = v->oldest, *newer;
+
+    while (e != NULL && v->entries > CACHE_MAX) {
+        newer = e->newer;
+        if (e->state == SOURCE_DONE && e->refs == 0 && e->waiters_len == 0) {
+            if (e->next != NULL)
+                e->next->refs--;
+            unlink_entry(v, e);
+            entry_free(e);
+        }
+        e = newer;
+    }
+}
+
+static struct source_entry *
+entry_new(struct verifier *v, const char *url, const char *key, int level)
+{
+    struct source_entry *e = xcalloc(1, sizeof *e);
+
+    e->v = v;
+    e->key = xstrdup(key);
+    e->url = xstrdup(url);
+    e->level = level;
+    e->state = SOURCE_FETCHING;
+    e->bucket = hash_key(key);
+    e->hash_next = v->buckets[e->bucket];
+    v->buckets[e->bucket] = e;
+    e->older = v->newest;
+    if (v->newest != NULL)
+        v->newest->newer = e;
+    else
+        v->oldest = e;
+    v->newest = e;
+    v->entries++;
+    return e;
+}
+
+static void
+add_waiter(struct source_entry *e, void (*fn)(struct source_entry *, void *),
+           void *ud)
+{
+    e->waiters = xreallocarray(e->waiters, e->waiters_len + 1,
+                               sizeof *e->waiters);
+    e->waiters[e->waiters_len].fn = fn;
+    e->waiters[e->waiters_len].userdata = ud;
+    e->waiters_len++;
+}
+
+/* Marks E done and tells everyone waiting on it. */
+static void
+complete(struct verifier *v, struct source_entry *e)
+{
+    struct source_waiter *w = e->waiters;
+    size_t i, n = e->waiters_len;
+
+    e->state = SOURCE_DONE;
+    e->waiters = NULL;
+    e->waiters_len = 0;
+    e->refs++; /* pinned: a waiter's work may trigger an eviction */
+    for (i = 0; i < n; i++)
+        w[i].fn(e, w[i].userdata);
+    e->refs--;
+    free(w);
+    evict(v);
+}
+
+/* The chain link of PARENT is known: PARENT is done. */
+static void
+on_chain_done(struct source_entry *child, void *userdata)
+{
+    struct chain_job *job = userdata;
+    struct source_entry *parent = job->parent;
+
+    struct verifier *v = job->v;
+
+    parent->next = child;
+    child->refs++;
+    free(job);
+    complete(v, parent);
+}
+
+/* Follows the source E credits, unless the chain is long enough or the
+ * next link is itself still waiting on its own chain (a cycle). */
+static void
+follow_chain(struct verifier *v, struct source_entry *e)
+{
+    struct chain_job *job;
+    struct source_entry *next;
+    char *key;
+
+    if (e->credits == NULL || e->level >= v->max_chain) {
+        complete(v, e);
+        return;
+    }
+    key = url_normalise(e->credits);
+    next = key ? lookup(v, key) : NULL;
+    free(key);
+    if (next == e || (next != NULL && next->state == SOURCE_CHAIN)) {
+        complete(v, e); /* a cycle: stop here */
+        return;
+    }
+    e->state = SOURCE_CHAIN;
+    job = xmalloc(sizeof *job);
+    job->v = v;
+    job->parent = e;
+    request(v, e->credits, e->level + 1, NULL, on_chain_done, job);
+}
+
+/* Keeps what verification needs of the analysed source page. */
+static void
+take_page_facts(struct source_entry *e, struct result *page)
+{
+    const struct analysis *a = &page->analysis;
+
+    if (page->verdict == VERDICT_ERROR) {
+        e->error = FETCH_E_NOT_HTML;
+        snprintf(e->message, sizeof e->message, "%s",
+                 page->error_message ? page->error_message : "unreadable");
+        return;
+    }
+    if (a->applicable != DETECT_NONE) {
+        e->has_license = true;
+        e->lic = a->licenses[a->applicable].lic;
+        if (a->licenses[a->applicable].url != NULL)
+            e->license_url = xstrdup(a->licenses[a->applicable].url);
+    }
+    e->creator = a->creator ? xstrdup(a->creator) : NULL;
+    e->title = a->title ? xstrdup(a->title) : NULL;
+    e->credits = a->source ? xstrdup(a->source->url) : NULL;
+    e->not_found = a->not_found;
+    e->text = page->text; /* moved */
+    memset(&page->text, 0, sizeof page->text);
+}
+
+static void
+analyse_body(struct verifier *v, struct source_entry *e, char *body,
+             size_t len, const char *content_type)
+{
+    struct document doc = {0};
+    struct result page;
+
+    doc.url = e->final_url;
+    doc.body = body;
+    doc.body_len = len;
+    doc.content_type = (char *)(uintptr_t)content_type;
+    result_init(&page, e->url, e->final_url);
+    check_document(v->rules, &doc, true, &page);
+    take_page_facts(e, &page);
+    result_free(&page);
+}
+
+static void
+on_source_fetched(struct fetch_result *res, void *userdata)
+{
+    struct source_entry *e = userdata;
+
+    e->final_url = xstrdup(res->final_url);
+    e->http_status = res->http_status;
+    e->first_redirect = res->redirects_len ? res->redirects[0].status : 0;
+    e->error = res->error;
+    memcpy(e->message, res->message, sizeof e->message);
+    if (res->error == FETCH_OK)
+        analyse_body(e->v, e, res->body, res->body_len, res->content_type);
+    fetch_result_free(res);
+    if (e->error == FETCH_OK)
+        follow_chain(e->v, e);
+    else
+        complete(e->v, e);
+}
+
+/* The file in LOCAL's folder that URL is published as, or NULL. */
+static char *
+local_path(const struct verify_local *local, const char *url)
+{
+    size_t n, i, j;
+    char *rel, *path;
+
+    if (local == NULL || local->base_url == NULL || local->root == NULL)
+        return NULL;
+    n = strlen(local->base_url);
+    if (strncmp(url, local->base_url, n) != 0)
+        return NULL;
+    rel = xstrdup(url + n);
+    rel[strcspn(rel, "?#")] = '\0';
+    for (i = j = 0; rel[i] != '\0'; i++, j++) { /* %XX decoding */
+        unsigned v;
+
+        if (rel[i] == '%' && sscanf(rel + i + 1, "%2x", &v) == 1 && v != 0) {
+            rel[j] = (char)v;
+            i += 2;
+        } else {
+            rel[j] = rel[i];
+        }
+    }
+    rel[j] = '\0';
+    if (strstr(rel, "..") != NULL) { /* never leave the folder */
+        free(rel);
+        return NULL;
+    }
+    path = xasprintf("%s%s%s%s", local->root,
+                     local->root[0] && local->root[strlen(local->root) - 1] == '/' ? "" : "/",
+                     rel, (j == 0 || rel[j - 1] == '/') ? "index.html" : "");
+    free(rel);
+    return path;
+}
+
+/* Reads a source that lies in the folder being checked. */
+static void
+read_local(struct verifier *v, struct source_entry *e, const char *path)
+{
+    struct document doc;
+    struct ac_err err = {0};
+
+    e->final_url = xstrdup(e->url);
+    if (document_load_file(path, e->url, v->max_size, &doc, &err) != AC_OK) {
+        e->error = FETCH_E_IO;
+        snprintf(e->message, sizeof e->message, "%s", err.msg);
+        complete(v, e);
+        return;
+    }
+    analyse_body(v, e, doc.body, doc.body_len, NULL);
+    document_free(&doc);
+    if (e->error == FETCH_OK)
+        follow_chain(v, e);
+    else
+        complete(v, e);
+}
+
+static void
+request(struct verifier *v, const char *url, int level,
+        const struct verify_local *local,
+        void (*fn)(struct source_entry *, void *), void *ud)
+{
+    char *key = url_normalise(url), *path;
+    struct source_entry *e = lookup(v, key ? key : url);
+
+    if (e != NULL) {
+        free(key);
+        if (e->state == SOURCE_DONE)
+            fn(e, ud);
+        else
+            add_waiter(e, fn, ud);
+        return;
+    }
+    e = entry_new(v, url, key ? key : url, level);
+    free(key);
+    add_waiter(e, fn, ud);
+    if ((path = local_path(local, url)) != NULL) {
+        read_local(v, e, path);
+        free(path);
+    } else if (v->engine != NULL) {
+        fetch_submit(v->engine, url, true, on_source_fetched, e);
+    } else {
+        e->final_url = xstrdup(url);
+        e->error = FETCH_E_SCHEME;
+        snprintf(e->message, sizeof e->message, "not fetched: no network");
+        complete(v, e);
+    }
+}
+
+static void
+on_copy_source(struct source_entry *e, void *userdata)
+{
+    struct copy_job *job = userdata;
+
+    verify_judge(job->r, e);
+    job->v->waiting--;
+    job->done(job->r, job->userdata);
+    free(job);
+}
+
+void
+verify_result(struct verifier *v, struct result *r,
+              const struct verify_local *local, verify_done_fn done,
+              void *userdata)
+{
+    struct copy_job *job = xmalloc(sizeof *job);
+
+    job->v = v;
+    job->r = r;
+    job->done = done;
+    job->userdata = userdata;
+    v->waiting++;
+    request(v, r->analysis.source->url, 1, local, on_copy_source, job);
+}
+
+size_t
+verify_waiting(const struct verifier *v)
+{
+    return v->waiting;
+}
+
+void
+verifier_free(struct verifier *v)
+{
+    struct source_entry *e, *newer;
+
+    if (v == NULL)
+        return;
+    for (e = v->oldest; e != NULL; e = newer) {
+        newer = e->newer;
+        entry_free(e);
+    }
+    free(v);
+}

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * verify: is the attribution correct?  Fetches the original a copy
+ * credits (once per URL for the run, through the fetch engine, or from
+ * disk when it lies in the folder being checked), analyses it with the
+ * same detector, follows its own credit up a chain, and judges the copy
+ * against it: reachable, the same text, the same licence, the creator
+ * named, no changes to a no-derivatives work, changes indicated.
+ * Thresholds are documented in docs/findings.md.
+ */
+#ifndef AC_VERIFY_H
+#define AC_VERIFY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ccurl.h"
+#include "result.h"
+#include "rules.h"
+
+struct fetch_engine;
+
+/* Below this share of the copy's text on the page, it is not the original. */
+#define VERIFY_NOT_ORIGINAL 0.30
+/* Below this share, the copy's text was changed. */
+#define VERIFY_CHANGED 0.90
+/* Below this share of the original in the copy, the copy is shortened. */
+#define VERIFY_SHORTENED 0.60
+
+/* What the check of one source found, as reports show it; a chain is a
+ * list through NEXT.  Owned by the result that carries it. */
+struct source_check {
+    char *url;         /* the URL that was checked (final, after redirects) */
+    long http_status;  /* 0 when none */
+    double similarity; /* share of the copy's text found there; -1 unknown */
+    bool has_license;
+    struct cc_license lic;
+    char *license_url; /* deed link the original gives, or NULL */
+    char *creator;     /* the original's creator, or NULL */
+    char *title;       /* the original's title, or NULL */
+    char *error_kind;  /* set when it could not be checked */
+    char *error_message;
+    struct source_check *next; /* the source the original credits */
+};
+
+void source_check_free(struct source_check *c);
+
+struct verifier;
+
+/* Where pages of a local folder are published: a source URL starting with
+ * BASE_URL is read from ROOT (the folder) instead of the network. */
+struct verify_local {
+    const char *root;
+    const char *base_url;
+};
+
+/*
+ * Creates a verifier that fetches with ENGINE (borrowed; may be NULL: then
+ * only local sources are read), analyses with RULES, follows chains up to
+ * MAX_CHAIN links and reads pages of at most MAX_SIZE bytes.
+ */
+struct verifier *verifier_new(struct fetch_engine *engine,
+                              const struct rules *rules, int max_chain,
+                              size_t max_size);
+void verifier_free(struct verifier *v);
+
+typedef void (*verify_done_fn)(struct result *r, void *userdata);
+
+/*
+ * Verifies result R (analysed with keep_text, crediting a source): when
+ * the source is known, adds the findings, the check and the suggested
+ * notice to R and calls DONE(R, USERDATA) - at once, or from a later
+ * fetch_step().  LOCAL may be NULL.
+ */
+void verify_result(struct verifier *v, struct result *r,
+                   const struct verify_local *local, verify_done_fn done,
+                   void *userdata);
+
+/* Number of results waiting for a source. */
+size_t verify_waiting(const struct verifier *v);
+
+#endif

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * verify_judge: a copy against its source (see verify.h for the
+ * thresholds).  Adds findings to the copy's result, records what the
+ * check found (with the chain) for the reports, and recomputes the
+ * verdict.  It fetches nothing: verify.c hands it the finished source.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strbuf.h"
+#include "url.h"
+#include "verify_int.h"
+#include "xalloc.h"
+
+static void
+add(struct result *r, const char *code, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+add(struct result *r, const char *code, unsigned line, const char *fmt, ...)
+{
+    struct finding_list *l = &r->findings;
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    l->v = xreallocarray(l->v, l->len + 1, sizeof *l->v);
+    l->v[l->len].def = findings_lookup(code);
+    l->v[l->len].message = strbuf_detach(&sb);
+    l->v[l->len].line = line;
+    l->len++;
+}
+
+static struct source_check *
+make_check(const struct source_entry *e, double similarity, int depth)
+{
+    struct source_check *c = xcalloc(1, sizeof *c);
+
+    c->url = xstrdup(e->final_url ? e->final_url : e->url);
+    c->http_status = e->http_status;
+    c->similarity = similarity;
+    c->has_license = e->has_license;
+    c->lic = e->lic;
+    c->license_url = e->license_url ? xstrdup(e->license_url) : NULL;
+    c->creator = e->creator ? xstrdup(e->creator) : NULL;
+    c->title = e->title ? xstrdup(e->title) : NULL;
+    if (e->error != FETCH_OK) {
+        c->error_kind = xstrdup(fetch_error_name(e->error));
+        c->error_message = xstrdup(e->message);
+    }
+    if (e->next != NULL && depth < 16) {
+        double sim = textsim_containment(&e->text, &e->next->text);
+
+        c->next = make_check(e->next, sim, depth + 1);
+    }
+    return c;
+}
+
+void
+source_check_free(struct source_check *c)
+{
+    while (c != NULL) {
+        struct source_check *next = c->next;
+
+        free(c->url);
+        free(c->license_url);
+        free(c->creator);
+        free(c->title);
+        free(c->error_kind);
+        free(c->error_message);
+        free(c);
+        c = next;
+    }
+}
+
+static bool
+is_login_page(const char *url)
+{
+    static const char *const words[] = {"login", "log-in", "signin",
+                                        "sign-in", "wp-login", "/auth"};
+    size_t i;
+
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcasestr(url, words[i]) != NULL)
+            return true;
+    return false;
+}
+
+/* Reachability; false when there is nothing further to check. */
+static bool
+judge_reach(struct result *r, const struct source_entry *e, unsigned line)
+{
+    const char *final = e->final_url ? e->final_url : e->url;
+
+    if (e->error == FETCH_E_ROBOTS || e->error == FETCH_E_RATE_LIMITED) {
+        add(r, "source-unchecked", line, "%s was not checked: %s", e->url,
+            e->message);
+        return false;
+    }
+    if (e->error != FETCH_OK) {
+        add(r, "source-unreachable", line, "%s: %s", e->url, e->message);
+        return false;
+    }
+    if (e->first_redirect == 301 || e->first_redirect == 308)
+        add(r, "source-redirected", line,
+            "%s moved permanently to %s: link there", e->url, final);
+    if (e->first_redirect != 0 &&
+        ((url_is_home_page(final) && !url_is_home_page(e->url)) ||
+         is_login_page(final))) {
+        add(r, "source-not-original", line,
+            "%s redirects to %s, not to the original text", e->url,
+            is_login_page(final) ? "a login page" : "the site's home page");
+        return false;
+    }
+    if (e->not_found) {
+        add(r, "source-not-original", line,
+            "%s says the page was not found", final);
+        return false;
+    }
+    return true;
+}
+
+static bool
+is_nd(enum cc_family f)
+{
+    return f == CC_BY_ND || f == CC_BY_NC_ND;
+}
+
+static void
+judge_license(struct result *r, const struct source_entry *e, unsigned line)
+{
+    const struct analysis *a = &r->analysis;
+    const struct license_statement *s;
+    char mine[96], theirs[96];
+
+    if (!e->has_license) {
+        add(r, "source-no-license", line,
+            "the original (%s) names no licence, so it may not be "
+            "republished without permission",
+            e->final_url);
+        return;
+    }
+    if (a->applicable == DETECT_NONE)
+        return; /* license-missing says it already */
+    s = &a->licenses[a->applicable];
+    if (cc_license_compatible(&s->lic, &e->lic))
+        return;
+    findings_license_label(&s->lic, mine, sizeof mine);
+    findings_license_label(&e->lic, theirs, sizeof theirs);
+    add(r, "source-license-mismatch", s->line,
+        "the copy says %s but the original grants %s", mine, theirs);
+}
+
+/* Whether the copy names CREATOR anywhere in its text. */
+static bool
+names_creator(const struct result *r, const char *creator)
+{
+    return r->page_text != NULL && strcasestr(r->page_text, creator) != NULL;
+}
+
+static void
+judge_changes(struct result *r, const struct source_entry *e, double sim,
+              unsigned line)
+{
+    double back = textsim_containment(&e->text, &r->text);
+    bool altered = sim < VERIFY_CHANGED;
+    bool shortened = back >= 0 && back < VERIFY_SHORTENED;
+
+    if (e->has_license && is_nd(e->lic.family) && altered) {
+        add(r, "nd-modified", line,
+            "the original is %s (no derivatives) but only %.0f%% of the "
+            "copy's text is in it",
+            cc_family_name(e->lic.family), sim * 100);
+        return;
+    }
+    if ((altered || shortened) && !r->analysis.changes_noted)
+        add(r, "changes-not-indicated", line,
+            "the copy differs from the original (%.0f%% of its text is in "
+            "the original, %.0f%% of the original is in the copy) but does "
+            "not say it was changed",
+            sim * 100, back < 0 ? 0 : back * 100);
+}
+
+void
+verify_judge(struct result *r, const struct source_entry *e)
+{
+    unsigned line = r->analysis.source->line;
+    double sim = -1;
+
+    if (judge_reach(r, e, line)) {
+        sim = textsim_containment(&r->text, &e->text);
+        if (sim >= 0 && sim < VERIFY_NOT_ORIGINAL) {
+            add(r, "source-not-original", line,
+                "only %.0f%% of the copy's text is on %s: it is not the "
+                "original%s",
+                sim * 100, e->final_url,
+                url_is_home_page(e->final_url) ? " (a home page)" : "");
+        } else {
+            judge_license(r, e, line);
+            if (e->creator != NULL && !names_creator(r, e->creator))
+                add(r, "creator-missing", line,
+                    "the original names %s as its creator; the copy does not",
+                    e->creator);
+            if (sim >= 0)
+                judge_changes(r, e, sim, line);
+        }
+    }
+    source_check_free(r->check);
+    r->check = make_check(e, sim, 0);
+    r->verdict = findings_verdict(&r->analysis, &r->findings);
+}
