@@ -425,6 +425,24 @@ test_document(void)
     ok(p.blocks == NULL && p.links_len == 0, "page_free zeroes");
 }
 
+/* xml:lang, and RDFa/img entries pointing at the right block. */
+static void
+test_misc(void)
+{
+    struct html_page p;
+
+    parse("<html xml:lang='EN-GB'><p>a</p><div><img src=i.png></div>"
+          "<p>b <span property=dct:title>T</span></p>",
+          &p);
+    is_str(p.lang, "en-gb", "xml:lang");
+    ok(p.links_len == 1 && p.links[0].block == HTML_NO_BLOCK,
+       "img in an empty block: no block");
+    ok(p.rdfa_len == 1 && p.rdfa[0].block == 1 &&
+           strcmp(p.blocks[1].text, "b T") == 0,
+       "rdfa block");
+    html_page_free(&p);
+}
+
 /* Nothing from a JS comment may leak into blocks or links. */
 static void
 test_script_leak(void)
@@ -554,6 +572,7 @@ main(void)
     test_rdfa();
     test_chooser();
     test_document();
+    test_misc();
     test_script_leak();
     test_forced_utf8();
     test_pipeline();
