@@ -72,6 +72,8 @@ check_document(const struct rules *rules, const struct document *doc,
     r->verdict = findings_verdict(&r->analysis, &r->findings);
     if (keep_text) {
         textsim_from_page(&page, r->analysis.notice_blocks, &r->text);
+        textsim_blocks_from_page(&page, r->analysis.notice_blocks,
+                                 &r->block_text, &r->block_text_len);
         r->page_text = join_blocks(&page);
     }
 out:

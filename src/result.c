@@ -54,6 +54,9 @@ result_free(struct result *r)
     free(r->suggestion_text);
     free(r->suggestion_lang);
     textsim_free(&r->text);
+    for (i = 0; i < r->block_text_len; i++)
+        textsim_free(&r->block_text[i]);
+    free(r->block_text);
     free(r->page_text);
     memset(r, 0, sizeof *r);
 }

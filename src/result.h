@@ -43,6 +43,8 @@ struct result {
     char *suggestion_lang;
     /* kept only while the source is being verified */
     struct textsim text; /* shingles of the main text, notice left out */
+    struct textsim *block_text; /* the same, block by block */
+    size_t block_text_len;
     char *page_text;     /* every block's text, for finding names */
 };
 

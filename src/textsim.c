@@ -139,28 +139,68 @@ outside_main_text(const struct html_block *blk)
            blk->region == HTML_REGION_ASIDE || blk->region == HTML_REGION_FORM;
 }
 
-void
-textsim_from_page(const struct html_page *page, const bool *skip,
-                  struct textsim *out)
+/* Calls FN for each block of PAGE's main text (see textsim.h). */
+static void
+each_main_block(const struct html_page *page, const bool *skip,
+                void (*fn)(const struct html_block *blk, void *arg), void *arg)
 {
-    struct builder b;
     bool has_main = false;
     size_t i;
 
-    memset(out, 0, sizeof *out);
-    memset(&b, 0, sizeof b);
-    b.out = out;
     for (i = 0; i < page->blocks_len && !has_main; i++)
         has_main = page->blocks[i].in_main;
     for (i = 0; i < page->blocks_len; i++) {
         const struct html_block *blk = &page->blocks[i];
 
         if ((skip != NULL && skip[i]) || (has_main && !blk->in_main) ||
-            (!has_main && outside_main_text(blk)))
+            (!has_main && outside_main_text(blk)) || blk->len == 0)
             continue;
-        add_text(&b, blk->text, blk->len);
+        fn(blk, arg);
     }
+}
+
+static void
+add_block(const struct html_block *blk, void *arg)
+{
+    add_text(arg, blk->text, blk->len);
+}
+
+void
+textsim_from_page(const struct html_page *page, const bool *skip,
+                  struct textsim *out)
+{
+    struct builder b;
+
+    memset(out, 0, sizeof *out);
+    memset(&b, 0, sizeof b);
+    b.out = out;
+    each_main_block(page, skip, add_block, &b);
     finish(&b);
+}
+
+struct block_list {
+    struct textsim *v;
+    size_t len;
+};
+
+static void
+add_block_set(const struct html_block *blk, void *arg)
+{
+    struct block_list *l = arg;
+
+    l->v = xreallocarray(l->v, l->len + 1, sizeof *l->v);
+    textsim_from_text(blk->text, blk->len, &l->v[l->len++]);
+}
+
+void
+textsim_blocks_from_page(const struct html_page *page, const bool *skip,
+                         struct textsim **blocks, size_t *len)
+{
+    struct block_list l = {NULL, 0};
+
+    each_main_block(page, skip, add_block_set, &l);
+    *blocks = l.v;
+    *len = l.len;
 }
 
 double

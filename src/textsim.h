@@ -33,6 +33,14 @@ struct textsim {
 void textsim_from_page(const struct html_page *page, const bool *skip,
                        struct textsim *out);
 
+/*
+ * The same main-text blocks, one shingle set each (a change inside a
+ * block tells an edit from an added block).  *BLOCKS is a new array of
+ * *LEN sets; free each with textsim_free and the array with free().
+ */
+void textsim_blocks_from_page(const struct html_page *page, const bool *skip,
+                              struct textsim **blocks, size_t *len);
+
 /* The same for plain UTF-8 text. */
 void textsim_from_text(const char *text, size_t len, struct textsim *out);
 

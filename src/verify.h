@@ -26,6 +26,8 @@ struct fetch_engine;
 #define VERIFY_CHANGED 0.90
 /* Below this share of the original in the copy, the copy is shortened. */
 #define VERIFY_SHORTENED 0.60
+/* A block of the copy shorter than this is never counted as an edit. */
+#define VERIFY_EDIT_MIN_WORDS 12
 
 /* What the check of one source found, as reports show it; a chain is a
  * list through NEXT.  Owned by the result that carries it. */

@@ -166,27 +166,46 @@ names_creator(const struct result *r, const char *creator)
     return r->page_text != NULL && strcasestr(r->page_text, creator) != NULL;
 }
 
+/* Words in blocks the copy edited: blocks partly found in the original.
+ * Blocks not found at all are the republisher's own additions (an intro,
+ * an info box), which change nothing in the work; nor do short lines
+ * such as a breadcrumb that repeats the title. */
+static size_t
+edited_words(const struct result *r, const struct source_entry *e)
+{
+    size_t i, words = 0;
+
+    for (i = 0; i < r->block_text_len; i++) {
+        const struct textsim *b = &r->block_text[i];
+        double c = textsim_containment(b, &e->text);
+
+        if (b->words >= VERIFY_EDIT_MIN_WORDS && c >= VERIFY_NOT_ORIGINAL &&
+            c < VERIFY_CHANGED)
+            words += b->words;
+    }
+    return words;
+}
+
 static void
-judge_changes(struct result *r, const struct source_entry *e, double sim,
-              unsigned line)
+judge_changes(struct result *r, const struct source_entry *e, unsigned line)
 {
     double back = textsim_containment(&e->text, &r->text);
-    bool altered = sim < VERIFY_CHANGED;
+    size_t edited = edited_words(r, e);
     bool shortened = back >= 0 && back < VERIFY_SHORTENED;
 
-    if (e->has_license && is_nd(e->lic.family) && altered) {
+    if (e->has_license && is_nd(e->lic.family) && edited > 0) {
         add(r, "nd-modified", line,
-            "the original is %s (no derivatives) but only %.0f%% of the "
-            "copy's text is in it",
-            cc_family_name(e->lic.family), sim * 100);
+            "the original is %s (no derivatives) but %zu words of the copy "
+            "differ from it",
+            cc_family_name(e->lic.family), edited);
         return;
     }
-    if ((altered || shortened) && !r->analysis.changes_noted)
+    if ((edited > 0 || shortened) && !r->analysis.changes_noted)
         add(r, "changes-not-indicated", line,
-            "the copy differs from the original (%.0f%% of its text is in "
-            "the original, %.0f%% of the original is in the copy) but does "
-            "not say it was changed",
-            sim * 100, back < 0 ? 0 : back * 100);
+            "the copy %s%s%s but does not say it was changed",
+            edited > 0 ? "rewords the original" : "",
+            edited > 0 && shortened ? " and " : "",
+            shortened ? "leaves out much of the original" : "");
 }
 
 void
@@ -210,7 +229,7 @@ verify_judge(struct result *r, const struct source_entry *e)
                     "the original names %s as its creator; the copy does not",
                     e->creator);
             if (sim >= 0)
-                judge_changes(r, e, sim, line);
+                judge_changes(r, e, line);
         }
     }
     source_check_free(r->check);

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Checks the bundled Kennisland copy against the bundled originals, with no
+# network: --remap points the original's URL (and the page it credits in
+# turn) at the files next to this script.  Extra arguments are passed on
+# (try -f json).  Run from the top of the build tree.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${ATTRCHECK:-./attrcheck}
+set -- \
+    --remap "^https://www\\.kl\\.nl/events/werken-aan-de-wakkere-stad/\$ file://$here/kennisland-original.html" \
+    --remap "^https://www\\.wakkerestad\\.nl/agenda/2024/werken-aan-de-wakkere-stad/\$ file://$here/wakkerestad-original.html" \
+    "$@" "$here/kennisland-copy.html"
+echo "\$ attrcheck --remap ... data/examples/kennisland-copy.html" >&2
+exec "$bin" "$@"
