@@ -9,6 +9,6 @@ bin=${ATTRCHECK:-./attrcheck}
 set -- \
     --remap "^https://www\\.kl\\.nl/events/werken-aan-de-wakkere-stad/\$ file://$here/kennisland-original.html" \
     --remap "^https://www\\.wakkerestad\\.nl/agenda/2024/werken-aan-de-wakkere-stad/\$ file://$here/wakkerestad-original.html" \
-    "$@" "$here/kennisland-copy.html"
+    "$@" "$(dirname "$0")/kennisland-copy.html"
 echo "\$ attrcheck --remap ... data/examples/kennisland-copy.html" >&2
 exec "$bin" "$@"
