@@ -38,10 +38,8 @@ static const struct finding_def TABLE[] = {
      "the link reaches a page that is not the original text"},
     {"source-license-mismatch", SEVERITY_ERROR,
      "the copy claims a licence the original does not grant"},
-    {"source-no-license", SEVERITY_ERROR,
-     "the original grants no licence"},
-    {"nd-modified", SEVERITY_ERROR,
-     "a no-derivatives work was changed"},
+    {"source-no-license", SEVERITY_ERROR, "the original grants no licence"},
+    {"nd-modified", SEVERITY_ERROR, "a no-derivatives work was changed"},
     {"source-unchecked", SEVERITY_WARNING,
      "the original could not be checked (robots.txt or rate limit)"},
     {"creator-missing", SEVERITY_WARNING,
@@ -54,6 +52,8 @@ static const struct finding_def TABLE[] = {
      "the licence allows only non-commercial reuse"},
     {"permission-stated", SEVERITY_INFO,
      "the notice says the text is republished with permission"},
+    {"license-required", SEVERITY_ERROR,
+     "the page is under --require-license but carries no licence"},
 };
 
 #define TABLE_LEN (sizeof TABLE / sizeof TABLE[0])
@@ -123,26 +123,120 @@ findings_license_label(const struct cc_license *lic, char *buf, size_t n)
     }
 }
 
-static void
-add(struct finding_list *list, const char *code, unsigned line,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void vadd(struct finding_list *list, const char *code, unsigned line,
+                 const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 static void
-add(struct finding_list *list, const char *code, unsigned line,
-    const char *fmt, ...)
+vadd(struct finding_list *list, const char *code, unsigned line,
+     const char *fmt, va_list ap)
 {
     struct strbuf sb = STRBUF_INIT;
     struct finding *f;
-    va_list ap;
 
-    va_start(ap, fmt);
     strbuf_vaddf(&sb, fmt, ap);
-    va_end(ap);
     list->v = xreallocarray(list->v, list->len + 1, sizeof *list->v);
     f = &list->v[list->len++];
     f->def = findings_lookup(code);
     f->message = strbuf_detach(&sb);
     f->line = line;
+}
+
+static void add(struct finding_list *list, const char *code, unsigned line,
+                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+add(struct finding_list *list, const char *code, unsigned line, const char *fmt,
+    ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vadd(list, code, line, fmt, ap);
+    va_end(ap);
+}
+
+void
+findings_add(struct finding_list *list, const char *code, unsigned line,
+             const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vadd(list, code, line, fmt, ap);
+    va_end(ap);
+}
+
+static bool
+parse_level(const char *s, struct finding_override *out)
+{
+    static const char *const names[] = {"info", "warning", "error"};
+    int i;
+
+    out->off = strcmp(s, "off") == 0;
+    for (i = 0; i < 3 && !out->off; i++)
+        if (strcmp(s, names[i]) == 0) {
+            out->severity = (enum severity)i;
+            return true;
+        }
+    return out->off;
+}
+
+enum ac_status
+findings_parse_override(const char *spec, struct finding_override *out,
+                        struct ac_err *err)
+{
+    const char *eq = strchr(spec, '=');
+    char code[64];
+
+    memset(out, 0, sizeof *out);
+    if (eq == NULL || eq == spec || (size_t)(eq - spec) >= sizeof code)
+        return ac_err_set(err, AC_E_USAGE, "--severity: '%s' is not CODE=LEVEL",
+                          spec);
+    memcpy(code, spec, (size_t)(eq - spec));
+    code[eq - spec] = '\0';
+    out->def = findings_lookup(code);
+    if (out->def == NULL)
+        return ac_err_set(err, AC_E_USAGE, "--severity: %s '%s'",
+                          FINDINGS_UNKNOWN_CODE, code);
+    if (!parse_level(eq + 1, out))
+        return ac_err_set(err, AC_E_USAGE,
+                          "--severity: level '%s' is not error, warning, info "
+                          "or off",
+                          eq + 1);
+    return AC_OK;
+}
+
+void
+findings_codes_line(struct strbuf *sb)
+{
+    size_t i;
+
+    for (i = 0; i < TABLE_LEN; i++)
+        strbuf_addf(sb, "%s%s", i ? ", " : "", TABLE[i].code);
+}
+
+void
+findings_apply_overrides(const struct finding_def *defs, const bool *off,
+                         struct finding_list *list)
+{
+    size_t i, j, kept = 0;
+
+    for (i = 0; i < list->len; i++) {
+        struct finding *f = &list->v[i];
+
+        for (j = 0; j < TABLE_LEN; j++)
+            if (strcmp(TABLE[j].code, f->def->code) == 0)
+                break;
+        if (j < TABLE_LEN && off[j]) {
+            free(f->message);
+            continue;
+        }
+        if (j < TABLE_LEN)
+            f->def = &defs[j];
+        list->v[kept++] = *f;
+    }
+    list->len = kept;
 }
 
 static void
@@ -154,8 +248,7 @@ judge_unknown(const struct analysis *a, struct finding_list *list)
     for (i = 0; i < a->licenses_len; i++) {
         const struct license_statement *s = &a->licenses[i];
 
-        if (!s->unknown ||
-            (s->role != ROLE_CLAIM && i != a->applicable))
+        if (!s->unknown || (s->role != ROLE_CLAIM && i != a->applicable))
             continue;
         findings_license_label(&s->lic, label, sizeof label);
         if (s->url != NULL || s->evidence[0].kind != EVIDENCE_TEXT)
@@ -163,8 +256,8 @@ judge_unknown(const struct analysis *a, struct finding_list *list)
                 "%s is not a licence Creative Commons published",
                 s->url ? s->url : s->evidence[0].excerpt);
         else
-            add(list, "license-unknown", s->line,
-                "%s does not exist (\"%s\")", label, s->evidence[0].excerpt);
+            add(list, "license-unknown", s->line, "%s does not exist (\"%s\")",
+                label, s->evidence[0].excerpt);
     }
 }
 
@@ -207,8 +300,7 @@ judge_applicable(const struct analysis *a, struct finding_list *list)
             "the notice names a Creative Commons licence but not which one");
     else if (s->lic.version[0] == '\0' && s->lic.family != CC_RETIRED)
         add(list, "license-version-missing", s->line,
-            "%s is named without a version: say which (4.0 is current)",
-            label);
+            "%s is named without a version: say which (4.0 is current)", label);
     if (!s->linked && s->lic.family != CC_UNSPECIFIED) {
         if (cc_license_deed_url(&s->lic, deed, sizeof deed))
             add(list, "license-unlinked", s->line,
@@ -218,8 +310,8 @@ judge_applicable(const struct analysis *a, struct finding_list *list)
                 "%s is not linked to its deed or legal code", label);
     }
     if (is_nc(s->lic.family))
-        add(list, "nc-license", s->line,
-            "%s allows only non-commercial reuse", label);
+        add(list, "nc-license", s->line, "%s allows only non-commercial reuse",
+            label);
 }
 
 void
@@ -232,8 +324,8 @@ findings_judge(const struct analysis *a, struct finding_list *list)
             judge_conflict(a, list);
         judge_applicable(a, list);
     } else if (credited && a->permission) {
-        add(list, "permission-stated", a->source ? a->source->line
-                                                 : a->copied_line,
+        add(list, "permission-stated",
+            a->source ? a->source->line : a->copied_line,
             "republished with permission, not under a licence");
     } else if (credited) {
         add(list, "license-missing",

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * main: argv -> options -> rules -> run -> exit code; nothing else.
+ * main: argv -> options (and .attrcheckrc) -> rules -> run -> exit code
+ * under the policy; nothing else.
  * The one place (with the reporters) that talks to the user, and the one
  * place that initialises and cleans up the libraries process-wide.
  */
@@ -13,12 +14,15 @@
 #include <unistd.h>
 
 #include "fetch.h"
+#include "findings.h"
 #include "html.h"
 #include "msg.h"
 #include "options.h"
+#include "policy.h"
 #include "report.h"
 #include "rules.h"
 #include "run.h"
+#include "strbuf.h"
 
 static bool
 want_color(const struct options *o, FILE *out)
@@ -34,7 +38,14 @@ want_color(const struct options *o, FILE *out)
 static int
 usage_error(const char *msg)
 {
+    struct strbuf codes = STRBUF_INIT;
+
     msg_error("%s", msg);
+    if (strstr(msg, FINDINGS_UNKNOWN_CODE) != NULL) {
+        findings_codes_line(&codes);
+        msg_error("valid finding codes: %s", strbuf_str(&codes));
+        strbuf_release(&codes);
+    }
     fputs("attrcheck: try 'attrcheck --help'\n", stderr);
     return EXIT_USAGE;
 }
@@ -44,22 +55,32 @@ check_all(const struct options *o, const struct rules *rules)
 {
     struct run_stats stats;
     struct report rep;
+    struct policy *policy = NULL;
     struct ac_err err = {0};
     FILE *out = stdout;
     int code;
 
+    if (policy_new(o, &policy, &err) != AC_OK)
+        return usage_error(err.msg);
     if (o->output != NULL && (out = fopen(o->output, "w")) == NULL) {
         msg_error("%s: %s", o->output, strerror(errno));
+        policy_free(policy);
         return EXIT_USAGE;
     }
     report_init(&rep, o->format, out, want_color(o, out), o->verbosity);
+    rep.policy = policy;
+    rep.fail_on = o->fail_on;
+    rep.step_summary = getenv("GITHUB_STEP_SUMMARY");
     if (run_targets(o, rules, &rep, &stats, &err) != AC_OK) {
         if (out != stdout)
             fclose(out);
+        policy_free(policy);
         return err.code == AC_E_USAGE ? usage_error(err.msg)
                                       : (msg_error("%s", err.msg), EXIT_USAGE);
     }
-    code = run_exit_code(o, &stats);
+    policy_free(policy);
+    /* rep.stats, not the run's: they count verdicts after the policy */
+    code = policy_exit_code(o->fail_on, &rep.stats);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {
         msg_error("%s: %s", o->output ? o->output : "standard output",
                   strerror(errno));
@@ -79,6 +100,8 @@ main(int argc, char **argv)
     if (options_parse(argc, argv, &opts, &err) != AC_OK)
         return usage_error(err.msg);
     msg_set_level(opts.verbosity);
+    if (opts.config_file != NULL)
+        msg_info("settings from %s", opts.config_file);
     if (opts.show_help || opts.show_version) {
         if (opts.show_help)
             options_print_help(stdout);

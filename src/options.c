@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config_file.h"
+#include "findings.h"
 #include "options.h"
 #include "xalloc.h"
 
@@ -44,7 +46,14 @@ enum opt_id {
     OPT_NO_VERIFY,
     OPT_MAX_CHAIN,
     OPT_CACHE,
-    OPT_MAX_CACHE_AGE
+    OPT_MAX_CACHE_AGE,
+    OPT_EXCLUDE,
+    OPT_INCLUDE,
+    OPT_FAIL_ON,
+    OPT_SEVERITY,
+    OPT_REQUIRE_LICENSE,
+    OPT_CONFIG,
+    OPT_NO_CONFIG
 };
 
 struct option_def {
@@ -57,13 +66,28 @@ struct option_def {
 static const struct option_def OPTION_TABLE[] = {
     {"input", OPT_INPUT, "FILE",
      "read targets from FILE, one per line ('-' for stdin)"},
-    {"format", OPT_FORMAT, "FMT", "output format: text, json or jsonl"},
+    {"format", OPT_FORMAT, "FMT",
+     "output format: text, json, jsonl, sarif, junit, github, gitlab, csv "
+     "or markdown"},
     {"output", OPT_OUTPUT, "FILE", "write the report to FILE"},
     {"offline", OPT_OFFLINE, NULL, "never touch the network"},
     {"base-url", OPT_BASE_URL, "URL",
      "where the files are published (maps paths to URLs)"},
     {"rules", OPT_RULES, "DIR", "read detection rules from DIR"},
-    {"strict", OPT_STRICT, NULL, "warnings fail too (exit 1)"},
+    {"strict", OPT_STRICT, NULL, "warnings fail too (--fail-on warn)"},
+    {"fail-on", OPT_FAIL_ON, "WHAT",
+     "what exits 1: warn, fail (default), error or never"},
+    {"severity", OPT_SEVERITY, "CODE=LEVEL",
+     "set a finding's severity: error, warning, info or off (repeatable)"},
+    {"require-license", OPT_REQUIRE_LICENSE, "GLOB",
+     "pages matching GLOB must carry a licence (repeatable)"},
+    {"exclude", OPT_EXCLUDE, "GLOB",
+     "skip files below a folder target matching GLOB (repeatable)"},
+    {"include", OPT_INCLUDE, "GLOB",
+     "check only files below a folder target matching GLOB (repeatable)"},
+    {"config", OPT_CONFIG, "FILE",
+     "read settings from FILE instead of .attrcheckrc"},
+    {"no-config", OPT_NO_CONFIG, NULL, "read no configuration file"},
     {"color", OPT_COLOR, "WHEN", "colour text output: auto, always, never"},
     {"jobs", OPT_JOBS, "N", "transfers in flight (default 16)"},
     {"per-host", OPT_PER_HOST, "N", "transfers in flight per host (default 2)"},
@@ -194,10 +218,23 @@ parse_bytes(const char *s, size_t *out)
     if (errno != 0 || end == s)
         return false;
     switch (*end) {
-    case 'k': case 'K': mult = 1ULL << 10; end++; break;
-    case 'm': case 'M': mult = 1ULL << 20; end++; break;
-    case 'g': case 'G': mult = 1ULL << 30; end++; break;
-    default: break;
+    case 'k':
+    case 'K':
+        mult = 1ULL << 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        mult = 1ULL << 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        mult = 1ULL << 30;
+        end++;
+        break;
+    default:
+        break;
     }
     if (mult > 1 && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
         end += strlen(end);
@@ -227,17 +264,57 @@ bad_value(struct ac_err *err, int id, const char *arg, const char *want)
                       d ? d->name : "?", arg, want);
 }
 
+/* Indexed by enum output_format. */
+static const char *const FORMAT_NAMES[] = {"text",   "json",  "jsonl",
+                                           "sarif",  "junit", "github",
+                                           "gitlab", "csv",   "markdown"};
+
+#define FORMAT_COUNT (sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0])
+
+const char *
+options_format_name(enum output_format format)
+{
+    return (size_t)format < FORMAT_COUNT ? FORMAT_NAMES[format] : "?";
+}
+
 static enum ac_status
 apply_format(struct options *o, const char *arg, struct ac_err *err)
 {
-    if (strcmp(arg, "text") == 0)
-        o->format = FORMAT_TEXT;
-    else if (strcmp(arg, "json") == 0)
-        o->format = FORMAT_JSON;
-    else if (strcmp(arg, "jsonl") == 0)
-        o->format = FORMAT_JSONL;
-    else
-        return bad_value(err, OPT_FORMAT, arg, "text, json or jsonl");
+    size_t i;
+
+    for (i = 0; i < FORMAT_COUNT; i++)
+        if (strcmp(arg, FORMAT_NAMES[i]) == 0) {
+            o->format = (enum output_format)i;
+            return AC_OK;
+        }
+    return bad_value(err, OPT_FORMAT, arg,
+                     "text, json, jsonl, sarif, junit, github, gitlab, csv "
+                     "or markdown");
+}
+
+static enum ac_status
+apply_fail_on(struct options *o, const char *arg, struct ac_err *err)
+{
+    static const char *const names[] = {"fail", "warn", "error", "never"};
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(arg, names[i]) == 0) {
+            o->fail_on = (enum fail_on)i;
+            o->strict = o->fail_on == FAIL_ON_WARN;
+            return AC_OK;
+        }
+    return bad_value(err, OPT_FAIL_ON, arg, "warn, fail, error or never");
+}
+
+static enum ac_status
+apply_severity(struct options *o, const char *arg, struct ac_err *err)
+{
+    struct finding_override ov;
+
+    if (findings_parse_override(arg, &ov, err) != AC_OK)
+        return AC_E_USAGE;
+    push(&o->severities, &o->severities_len, arg);
     return AC_OK;
 }
 
@@ -282,7 +359,8 @@ apply_number(struct options *o, int id, const char *arg, struct ac_err *err)
         return AC_OK;
     case OPT_TIMEOUT:
         if (!parse_seconds(arg, 3600L * 1000, &v) || v == 0)
-            return bad_value(err, id, arg, "a number of seconds (0 < s <= 3600)");
+            return bad_value(err, id, arg,
+                             "a number of seconds (0 < s <= 3600)");
         o->timeout_ms = v;
         return AC_OK;
     case OPT_DELAY:
@@ -313,25 +391,78 @@ static enum ac_status
 apply(struct options *o, int id, const char *arg, struct ac_err *err)
 {
     switch (id) {
-    case OPT_INPUT: push(&o->inputs, &o->inputs_len, arg); return AC_OK;
-    case OPT_FORMAT: return apply_format(o, arg, err);
-    case OPT_OUTPUT: set_string(&o->output, arg); return AC_OK;
-    case OPT_OFFLINE: o->offline = true; return AC_OK;
-    case OPT_BASE_URL: set_string(&o->base_url, arg); return AC_OK;
-    case OPT_RULES: set_string(&o->rules_dir, arg); return AC_OK;
-    case OPT_STRICT: o->strict = true; return AC_OK;
-    case OPT_COLOR: return apply_color(o, arg, err);
-    case OPT_IGNORE_ROBOTS: o->ignore_robots = true; return AC_OK;
-    case OPT_USER_AGENT: set_string(&o->user_agent, arg); return AC_OK;
-    case OPT_RESOLVE: push(&o->resolve, &o->resolve_len, arg); return AC_OK;
-    case OPT_REMAP: push(&o->remaps, &o->remaps_len, arg); return AC_OK;
-    case OPT_NO_VERIFY: o->no_verify = true; return AC_OK;
-    case OPT_CACHE: set_string(&o->cache_file, arg); return AC_OK;
-    case OPT_QUIET: o->verbosity = -1; return AC_OK;
-    case OPT_VERBOSE: o->verbosity = 1; return AC_OK;
-    case OPT_HELP: o->show_help = true; return AC_OK;
-    case OPT_VERSION: o->show_version = true; return AC_OK;
-    default: return apply_number(o, id, arg, err);
+    case OPT_INPUT:
+        push(&o->inputs, &o->inputs_len, arg);
+        return AC_OK;
+    case OPT_FORMAT:
+        return apply_format(o, arg, err);
+    case OPT_OUTPUT:
+        set_string(&o->output, arg);
+        return AC_OK;
+    case OPT_OFFLINE:
+        o->offline = true;
+        return AC_OK;
+    case OPT_BASE_URL:
+        set_string(&o->base_url, arg);
+        return AC_OK;
+    case OPT_RULES:
+        set_string(&o->rules_dir, arg);
+        return AC_OK;
+    case OPT_STRICT:
+        return apply_fail_on(o, "warn", err);
+    case OPT_FAIL_ON:
+        return apply_fail_on(o, arg, err);
+    case OPT_SEVERITY:
+        return apply_severity(o, arg, err);
+    case OPT_REQUIRE_LICENSE:
+        push(&o->require_license, &o->require_license_len, arg);
+        return AC_OK;
+    case OPT_EXCLUDE:
+        push(&o->excludes, &o->excludes_len, arg);
+        return AC_OK;
+    case OPT_INCLUDE:
+        push(&o->includes, &o->includes_len, arg);
+        return AC_OK;
+    case OPT_CONFIG:
+        set_string(&o->config_file, arg);
+        return AC_OK;
+    case OPT_NO_CONFIG:
+        o->no_config = true;
+        return AC_OK;
+    case OPT_COLOR:
+        return apply_color(o, arg, err);
+    case OPT_IGNORE_ROBOTS:
+        o->ignore_robots = true;
+        return AC_OK;
+    case OPT_USER_AGENT:
+        set_string(&o->user_agent, arg);
+        return AC_OK;
+    case OPT_RESOLVE:
+        push(&o->resolve, &o->resolve_len, arg);
+        return AC_OK;
+    case OPT_REMAP:
+        push(&o->remaps, &o->remaps_len, arg);
+        return AC_OK;
+    case OPT_NO_VERIFY:
+        o->no_verify = true;
+        return AC_OK;
+    case OPT_CACHE:
+        set_string(&o->cache_file, arg);
+        return AC_OK;
+    case OPT_QUIET:
+        o->verbosity = -1;
+        return AC_OK;
+    case OPT_VERBOSE:
+        o->verbosity = 1;
+        return AC_OK;
+    case OPT_HELP:
+        o->show_help = true;
+        return AC_OK;
+    case OPT_VERSION:
+        o->show_version = true;
+        return AC_OK;
+    default:
+        return apply_number(o, id, arg, err);
     }
 }
 
@@ -371,31 +502,138 @@ getopt_error(int c, char **argv, struct ac_err *err)
     return ac_err_set(err, AC_E_USAGE, "unknown option '%s'", word);
 }
 
-enum ac_status
-options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
+/* Parses ARGV into O on top of what O holds already. */
+static enum ac_status
+parse_argv(int argc, char **argv, struct options *o, struct ac_err *err)
 {
     struct option longs[OPTION_COUNT + 1];
     char shorts[2 * OPTION_COUNT + 2];
-    enum ac_status rc = AC_OK;
+    enum ac_status rc;
     int c;
 
-    defaults(opts);
     build_getopt(longs, shorts);
     opterr = 0;
-    optind = 0; /* 0 re-initialises GNU getopt, so tests may parse twice */
+    optind = 0; /* 0 re-initialises GNU getopt, so we may parse twice */
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         if (c == '?' || c == ':')
             rc = getopt_error(c, argv, err);
         else
-            rc = apply(opts, c, optarg, err);
-        if (rc != AC_OK) {
-            options_free(opts);
+            rc = apply(o, c, optarg, err);
+        if (rc != AC_OK)
             return rc;
-        }
     }
     for (; optind < argc; optind++)
-        push(&opts->targets, &opts->targets_len, argv[optind]);
+        push(&o->targets, &o->targets_len, argv[optind]);
     return AC_OK;
+}
+
+/* Turns a flag off, for "name = false" in the configuration file. */
+static void
+clear_flag(struct options *o, int id)
+{
+    switch (id) {
+    case OPT_OFFLINE:
+        o->offline = false;
+        break;
+    case OPT_STRICT:
+        o->strict = false;
+        o->fail_on = FAIL_ON_FAIL;
+        break;
+    case OPT_IGNORE_ROBOTS:
+        o->ignore_robots = false;
+        break;
+    case OPT_NO_VERIFY:
+        o->no_verify = false;
+        break;
+    default:
+        o->verbosity = 0;
+        break; /* quiet, verbose */
+    }
+}
+
+static bool
+word_in(const char *s, const char *const *words)
+{
+    for (; *words != NULL; words++)
+        if (strcmp(s, *words) == 0)
+            return true;
+    return false;
+}
+
+/* One "NAME = VALUE" line of the configuration file (config_file.h). */
+static enum ac_status
+apply_setting(void *arg, const char *name, const char *value,
+              struct ac_err *err)
+{
+    static const char *const yes[] = {"true", "yes", "on", "1", NULL};
+    static const char *const no[] = {"false", "no", "off", "0", NULL};
+    static const char *const banned[] = {"config", "no-config", "help",
+                                         "version", NULL};
+    struct options *o = arg;
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++)
+        if (strcmp(OPTION_TABLE[i].name, name) == 0)
+            break;
+    if (i == OPTION_COUNT)
+        return ac_err_set(err, AC_E_USAGE, "unknown option '%s'", name);
+    if (word_in(name, banned))
+        return ac_err_set(err, AC_E_USAGE,
+                          "'%s' cannot be set in a configuration file", name);
+    if (OPTION_TABLE[i].arg != NULL) {
+        if (value == NULL || *value == '\0')
+            return ac_err_set(err, AC_E_USAGE, "'%s' needs a value", name);
+        return apply(o, OPTION_TABLE[i].id, value, err);
+    }
+    if (value == NULL || word_in(value, yes))
+        return apply(o, OPTION_TABLE[i].id, NULL, err);
+    if (word_in(value, no)) {
+        clear_flag(o, OPTION_TABLE[i].id);
+        return AC_OK;
+    }
+    return ac_err_set(err, AC_E_USAGE, "'%s' is a flag: true or false", name);
+}
+
+/* The configuration file to read for command-line settings CLI, or NULL;
+ * the caller frees. */
+static char *
+config_path(const struct options *cli)
+{
+    if (cli->no_config || cli->show_help || cli->show_version)
+        return NULL;
+    if (cli->config_file != NULL)
+        return xstrdup(cli->config_file);
+    return config_file_find();
+}
+
+enum ac_status
+options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
+{
+    struct options cli;
+    char *path = NULL;
+    enum ac_status rc;
+
+    /* a first pass finds --config and --no-config and checks the command
+     * line before the file is read */
+    defaults(&cli);
+    rc = parse_argv(argc, argv, &cli, err);
+    if (rc == AC_OK)
+        path = config_path(&cli);
+    options_free(&cli);
+    defaults(opts);
+    if (rc == AC_OK && path != NULL)
+        rc = config_file_read(path, apply_setting, opts, err);
+    if (rc == AC_OK)
+        rc = parse_argv(argc, argv, opts, err);
+    if (rc == AC_OK && path != NULL) {
+        free(opts->config_file);
+        opts->config_file = path;
+        path = NULL;
+    }
+    free(path);
+    if (rc != AC_OK)
+        options_free(opts);
+    return rc;
 }
 
 static void
@@ -417,6 +655,11 @@ options_free(struct options *opts)
     free_list(opts->inputs, opts->inputs_len);
     free_list(opts->resolve, opts->resolve_len);
     free_list(opts->remaps, opts->remaps_len);
+    free_list(opts->excludes, opts->excludes_len);
+    free_list(opts->includes, opts->includes_len);
+    free_list(opts->severities, opts->severities_len);
+    free_list(opts->require_license, opts->require_license_len);
+    free(opts->config_file);
     free(opts->output);
     free(opts->base_url);
     free(opts->rules_dir);
@@ -448,10 +691,13 @@ options_print_help(FILE *fp)
                      d->arg ? " " : "", d->arg ? d->arg : "");
         fprintf(fp, "  %-30s %s\n", left, d->help);
     }
-    fputs("\nExit status: 0 all pass, 1 some target fails, 2 usage or\n"
-          "configuration error, 3 some target could not be checked.\n"
-          "See attrcheck(1) and docs/ for the output formats.\n",
-          fp);
+    fputs(
+        "\nSettings are also read from .attrcheckrc in the current folder or\n"
+        "its nearest parent: one long option per line ('timeout = 10').\n"
+        "\nExit status: 0 all pass, 1 some target fails (see --fail-on),\n"
+        "2 usage or configuration error, 3 some target could not be\n"
+        "checked.  See attrcheck(1) and docs/ for the output formats.\n",
+        fp);
 }
 
 void

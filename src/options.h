@@ -14,7 +14,25 @@
 
 #include "err.h"
 
-enum output_format { FORMAT_TEXT = 0, FORMAT_JSON, FORMAT_JSONL };
+enum output_format {
+    FORMAT_TEXT = 0,
+    FORMAT_JSON,
+    FORMAT_JSONL,
+    FORMAT_SARIF,
+    FORMAT_JUNIT,
+    FORMAT_GITHUB,
+    FORMAT_GITLAB,
+    FORMAT_CSV,
+    FORMAT_MARKDOWN
+};
+
+/* What sets exit code 1 (--fail-on); see policy.h. */
+enum fail_on {
+    FAIL_ON_FAIL = 0, /* a target fails (the default) */
+    FAIL_ON_WARN,     /* a target fails or warns (--strict) */
+    FAIL_ON_ERROR,    /* a target fails or could not be checked */
+    FAIL_ON_NEVER     /* exit 0 unless attrcheck itself failed */
+};
 
 enum color_mode { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -28,8 +46,9 @@ struct options {
     bool offline;    /* never touch the network */
     char *base_url;  /* where a folder or file is published */
     char *rules_dir; /* --rules, or NULL for the default */
-    bool strict;     /* warnings fail too */
-    int verbosity;   /* -1 quiet, 0 normal, 1 verbose */
+    bool strict;     /* warnings fail too (also sets fail_on) */
+    enum fail_on fail_on;
+    int verbosity; /* -1 quiet, 0 normal, 1 verbose */
     enum color_mode color;
     bool show_help;
     bool show_version;
@@ -52,16 +71,35 @@ struct options {
     int max_chain;        /* links of an attribution chain to follow, 0..10 */
     char *cache_file;     /* --cache FILE, or NULL */
     long max_cache_age_s; /* reuse cached sources younger than this */
+    /* site builds and CI */
+    char **excludes; /* --exclude GLOB, relative to a folder target */
+    size_t excludes_len;
+    char **includes; /* --include GLOB; none means every HTML file */
+    size_t includes_len;
+    char **severities; /* --severity CODE=LEVEL, checked, in order */
+    size_t severities_len;
+    char **require_license; /* --require-license GLOB */
+    size_t require_license_len;
+    char *config_file; /* the configuration file read, or NULL */
+    bool no_config;    /* --no-config */
 };
 
 /*
- * Parses ARGV into *OPTS (defaults first).  Returns AC_OK, or AC_E_USAGE
- * with a one-line message in ERR; *OPTS is then freed.  Free a parsed
- * struct with options_free().  --help and --version only set flags.
+ * Parses ARGV into *OPTS: defaults first, then the configuration file
+ * (--config FILE, else .attrcheckrc in the current folder or its nearest
+ * parent, unless --no-config), then ARGV, so the command line wins and
+ * repeatable options list the file's values first.  Returns AC_OK, or
+ * AC_E_USAGE with a one-line message in ERR (naming the file and line for
+ * a configuration error); *OPTS is then freed.  Free a parsed struct with
+ * options_free().  --help and --version only set flags and skip the
+ * configuration file.
  */
 enum ac_status options_parse(int argc, char **argv, struct options *opts,
                              struct ac_err *err);
 void options_free(struct options *opts);
+
+/* The name of FORMAT as --format spells it ("sarif"). */
+const char *options_format_name(enum output_format format);
 
 /* Writes the --help text, generated from the option table. */
 void options_print_help(FILE *fp);

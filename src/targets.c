@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "glob.h"
 #include "strbuf.h"
 #include "targets.h"
 #include "url.h"
@@ -35,7 +36,7 @@ struct targets {
     bool list_is_stdin;
     char *list_name;
     /* folder walk in progress */
-    char *root;     /* the folder target as given */
+    char *root; /* the folder target as given */
     struct dir_level *dirs;
     size_t dirs_len;
     char *line;
@@ -114,8 +115,8 @@ list_dir(const char *path, struct dir_level *lvl)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* hidden, and "." and ".." */
-        lvl->names = xreallocarray(lvl->names, lvl->names_len + 1,
-                                   sizeof *lvl->names);
+        lvl->names =
+            xreallocarray(lvl->names, lvl->names_len + 1, sizeof *lvl->names);
         lvl->names[lvl->names_len++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -145,15 +146,48 @@ make_bad(struct target *t, const char *spec, const char *why)
     t->error = xstrdup(why);
 }
 
+/* PATH relative to the folder walk's root. */
+static const char *
+rel_path(const struct targets *ts, const char *path)
+{
+    const char *rel = path + strlen(ts->root);
+
+    while (*rel == '/')
+        rel++;
+    return rel;
+}
+
+static bool
+any_match(char *const *globs, size_t len, const char *rel)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (glob_match_path(globs[i], rel))
+            return true;
+    return false;
+}
+
+/* True when the walk skips PATH (a folder when IS_DIR): --exclude
+ * prunes files and folders, --include picks files only. */
+static bool
+filtered_out(const struct targets *ts, const char *path, bool is_dir)
+{
+    const struct options *o = ts->opts;
+    const char *rel = rel_path(ts, path);
+
+    if (any_match(o->excludes, o->excludes_len, rel))
+        return true;
+    return !is_dir && o->includes_len > 0 &&
+           !any_match(o->includes, o->includes_len, rel);
+}
+
 /* Makes a file target found under the folder walk's root. */
 static void
 make_walked_file(struct targets *ts, char *path, struct target *t)
 {
-    size_t root_len = strlen(ts->root);
-    const char *rel = path + root_len;
+    const char *rel = rel_path(ts, path);
 
-    while (*rel == '/')
-        rel++;
     memset(t, 0, sizeof *t);
     t->kind = TARGET_FILE;
     t->spec = path;
@@ -198,15 +232,15 @@ walk_next(struct targets *ts, struct target *t)
         path = join_path(top->path, top->names[top->next++]);
         /* lstat: a symlinked folder is not followed (no loops) */
         if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            bool pushed = push_dir(ts, path, t);
+            bool pushed = filtered_out(ts, path, true) || push_dir(ts, path, t);
 
             free(path);
             if (!pushed)
                 return true;
             continue;
         }
-        if (targets_is_html_name(path) && stat(path, &st) == 0 &&
-            S_ISREG(st.st_mode)) {
+        if (targets_is_html_name(path) && !filtered_out(ts, path, false) &&
+            stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
             make_walked_file(ts, path, t);
             return true;
         }

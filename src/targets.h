@@ -4,7 +4,9 @@
  * folders into a lazy stream of targets, one at a time, so a list of a
  * million lines or a huge site build never sits in memory.  Folders are
  * walked depth-first with each folder's entries sorted; hidden entries
- * are skipped.  It does not read the documents themselves.
+ * are skipped, and so are paths (relative to the folder) that --exclude
+ * matches or, for files, that no --include matches; files and URLs named
+ * directly are never filtered.  It does not read the documents themselves.
  */
 #ifndef AC_TARGETS_H
 #define AC_TARGETS_H
@@ -54,7 +56,6 @@ bool targets_is_html_name(const char *name);
  * target, or NULL for a file given directly) is appended to it; without,
  * a file:// URL.  Caller frees.
  */
-char *targets_map_url(const char *base_url, const char *path,
-                      const char *rel);
+char *targets_map_url(const char *base_url, const char *path, const char *rel);
 
 #endif
