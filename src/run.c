@@ -16,6 +16,7 @@
 #include "fetch.h"
 #include "remap.h"
 #include "run.h"
+#include "suggest.h"
 #include "targets.h"
 #include "verify.h"
 #include "xalloc.h"
@@ -29,6 +30,7 @@ struct run_ctx {
     struct remap_list *remaps;   /* NULL when none were given */
     struct fetch_engine *engine; /* NULL with --offline */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
+    struct notices *notices;     /* sentences for suggested notices */
 };
 
 /* A URL target on its way through the engine. */
@@ -40,6 +42,7 @@ struct url_job {
 static void
 finish(struct run_ctx *cx, struct result *r)
 {
+    suggest_notice(cx->notices, r);
     cx->stats->verdicts[r->verdict]++;
     cx->stats->total++;
     report_result(cx->rep, r);
@@ -201,6 +204,8 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     struct fetch_config cfg;
     size_t i;
 
+    if (notices_load(run_default_notices_dir(), &cx->notices, err) != AC_OK)
+        return err->code;
     for (i = 0; i < opts->remaps_len; i++) {
         if (cx->remaps == NULL)
             cx->remaps = remap_list_new();
@@ -233,6 +238,7 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 static void
 ctx_close(struct run_ctx *cx)
 {
+    notices_free(cx->notices);
     verifier_free(cx->verifier);
     fetch_engine_free(cx->engine);
     remap_list_free(cx->remaps);
@@ -252,7 +258,7 @@ enum ac_status
 run_targets(const struct options *opts, const struct rules *rules,
             struct report *rep, struct run_stats *stats, struct ac_err *err)
 {
-    struct run_ctx cx = {opts, rules, rep, stats, NULL, NULL, NULL};
+    struct run_ctx cx = {opts, rules, rep, stats, NULL, NULL, NULL, NULL};
     /* URLs queued at most: enough to keep every transfer slot busy across
      * hosts, small enough that memory does not grow with the list */
     size_t window = (size_t)opts->jobs * 8;
@@ -294,20 +300,33 @@ run_exit_code(const struct options *opts, const struct run_stats *stats)
     return EXIT_PASS;
 }
 
-const char *
-run_default_rules_dir(void)
+/* True when this binary runs from the build tree, not installed. */
+static bool
+in_build_tree(void)
 {
     char exe[PATH_MAX], *slash;
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 
-    if (n > 0) {
-        exe[n] = '\0';
-        slash = strrchr(exe, '/');
-        if (slash != NULL) {
-            *slash = '\0';
-            if (strcmp(exe, ATTRCHECK_BUILDDIR) == 0)
-                return ATTRCHECK_SRCDIR "/data/rules";
-        }
-    }
-    return ATTRCHECK_RULES_DIR;
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return false;
+    *slash = '\0';
+    return strcmp(exe, ATTRCHECK_BUILDDIR) == 0;
+}
+
+const char *
+run_default_notices_dir(void)
+{
+    return in_build_tree() ? ATTRCHECK_SRCDIR "/data/notices"
+                           : ATTRCHECK_NOTICES_DIR;
+}
+
+const char *
+run_default_rules_dir(void)
+{
+    return in_build_tree() ? ATTRCHECK_SRCDIR "/data/rules"
+                           : ATTRCHECK_RULES_DIR;
 }

@@ -40,4 +40,7 @@ enum exit_code run_exit_code(const struct options *opts,
  * installed one. */
 const char *run_default_rules_dir(void);
 
+/* The same for the notice sentences and licence titles (data/notices). */
+const char *run_default_notices_dir(void);
+
 #endif

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * suggest: the corrected attribution notice for a result with warnings
+ * or errors.  It gathers title, author, source link and licence - from
+ * the checked original when there is one, else from what the copy says -
+ * and lets notice.c write them in the page's language.  It does nothing
+ * when the licence cannot be named (no version known).
+ */
+#ifndef AC_SUGGEST_H
+#define AC_SUGGEST_H
+
+#include "notice.h"
+#include "result.h"
+
+/* Sets R's suggestion fields when R warns or fails and a notice can be
+ * written. */
+void suggest_notice(const struct notices *n, struct result *r);
+
+#endif
