@@ -311,11 +311,11 @@ pattern_check(const char *pat, int key)
 
     if (why != NULL)
         return why;
+    if (key == KEY_CHANGES && (spans > 0 || count[PH_TITLE] > 0 ||
+                               count[PH_AUTHOR] > 0 || count[PH_LICENSE] > 0))
+        return "the changes note takes no placeholders or [ ]";
     if (key == KEY_CHANGES)
-        return count[PH_TITLE] + count[PH_AUTHOR] + count[PH_LICENSE] + spans ==
-                       0
-                   ? NULL
-                   : "the changes note takes no placeholders or [ ]";
+        return NULL;
     if (count[PH_LICENSE] != 1)
         return "needs {license} once";
     if (count[PH_TITLE] != (want_title ? 1 : 0))
@@ -709,29 +709,20 @@ clean_url(const char *url)
     return NULL;
 }
 
+/* Escapes S for HTML text and attribute values alike. */
 static void
 add_escaped(struct strbuf *sb, const char *s)
 {
+    static const char *const ent[] = {"&amp;", "&lt;", "&gt;", "&quot;",
+                                      "&#39;"};
+    const char *special = "&<>\"'", *hit;
+
     for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '&':
-            strbuf_adds(sb, "&amp;");
-            break;
-        case '<':
-            strbuf_adds(sb, "&lt;");
-            break;
-        case '>':
-            strbuf_adds(sb, "&gt;");
-            break;
-        case '"':
-            strbuf_adds(sb, "&quot;");
-            break;
-        case '\'':
-            strbuf_adds(sb, "&#39;");
-            break;
-        default:
+        hit = strchr(special, *s);
+        if (hit != NULL)
+            strbuf_adds(sb, ent[hit - special]);
+        else
             strbuf_addc(sb, *s);
-        }
     }
 }
 
