@@ -131,6 +131,14 @@ static const struct lic_case cases[] = {
      "Creative Commons Attribution - Partage dans les mêmes conditions 4.0 "
      "International (CC BY-SA 4.0, https://creativecommons.org/licenses/"
      "by-sa/4.0/deed.fr). Le texte a été modifié."},
+    {"fr-CA, 3.0: the fr-ca title in French sentences", "fr-CA", NULL, NULL,
+     NULL, CC_BY, "3.0", "", false, "fr-ca",
+     "Cette œuvre est mise à disposition selon les termes de la licence <a "
+     "rel=\"license\" href=\"https://creativecommons.org/licenses/by/3.0/"
+     "deed.fr\">Creative Commons Paternité 3.0 Unported (CC BY 3.0)</a>.",
+     "Cette œuvre est mise à disposition selon les termes de la licence "
+     "Creative Commons Paternité 3.0 Unported (CC BY 3.0, "
+     "https://creativecommons.org/licenses/by/3.0/deed.fr)."},
     {"es, BY-NC-SA", "es", "Mapa", "Luis", NULL, CC_BY_NC_SA, "4.0", "", false,
      "es",
      "«Mapa» de Luis está disponible bajo la licencia <a rel=\"license\" "
