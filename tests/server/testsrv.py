@@ -13,11 +13,16 @@ and exits by itself after --lifetime seconds (default 300).  HTTP/1.1 with
 keep-alive, so connection reuse can be exercised.
 
 Routes (anything else is served from --root, else 404):
-  /page, /                 a small HTML page (text/html; charset=utf-8)
+  /page, /                 a small HTML page (text/html; charset=utf-8);
+                           / serves index.html from --root when it has one
   /gzip                    the page, Content-Encoding: gzip
   /redirect/N              N hops (302, 301, 307, ...) ending at /page
   /loop/a, /loop/b         a redirect loop a -> b -> a
   /goto?url=U              302 to U (absolute or relative)
+  /moved?to=P, /moved308?to=P
+                           301 (308) to P (absolute or relative)
+  /429then?file=P          429 with Retry-After: 1 on the first request of
+                           each distinct query, then the file P from --root
   /to-file, /to-ftp        302 to file:///etc/passwd, to ftp://127.0.0.1/x
   /notfound                404
   /429?K                   429 with Retry-After: 1 on the first request of
@@ -149,7 +154,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route(self):
         path, _, query = self.path.partition("?")
         simple = {
-            "/": lambda: self.send(200, PAGE),
+            "/": self.home,
             "/page": lambda: self.send(200, PAGE),
             "/gzip": lambda: self.send(200, gzip.compress(PAGE), headers=[
                 ("Content-Encoding", "gzip")]),
@@ -179,7 +184,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/goto": lambda: self.redirect(302, query[4:]
                                            if query.startswith("url=")
                                            else "/page"),
+            "/moved": lambda: self.redirect(301, self.param(query, "to")),
+            "/moved308": lambda: self.redirect(308,
+                                               self.param(query, "to")),
             "/429": lambda: self.once(429, [("Retry-After", "1")]),
+            "/429then": lambda: self.once_then_file(self.param(query,
+                                                               "file")),
             "/503": lambda: self.once(503, []),
             "/slow": self.slow,
             "/slow-headers": self.slow_headers,
@@ -207,6 +217,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.redirect(302, "/page")
         self.redirect(codes[n % len(codes)],
                       "/redirect/%d" % (n - 1) if n > 1 else "/page")
+
+    @staticmethod
+    def param(query, name):
+        """The raw value of NAME in QUERY (everything after "NAME=", so a
+        value may itself hold "?" and "&"), or "/" when absent."""
+        prefix = name + "="
+        return query[len(prefix):] if query.startswith(prefix) else "/"
+
+    def home(self):
+        root = self.server.state.args.root
+        if root and os.path.isfile(os.path.join(root, "index.html")):
+            return self.static("/index.html")
+        self.send(200, PAGE)
+
+    def once_then_file(self, path):
+        if self.server.state.first_time(self.path):
+            return self.send(429, b"<p>try later</p>",
+                             headers=[("Retry-After", "1")])
+        self.static(path)
 
     def once(self, status, headers):
         if self.server.state.first_time(self.path):
