@@ -157,7 +157,8 @@ static const struct {
      "nl"},
     {"https://creativecommons.org/publicdomain/mark/4.0/", X, CC_PDM, "4.0",
      ""},
-    {"https://creativecommons.org/licenses/by-sa/", X, CC_BY_SA, "", ""},
+    /* the family's page without a version is a deed: CC serves the latest */
+    {"https://creativecommons.org/licenses/by-sa/", D, CC_BY_SA, "", ""},
     {"https://creativecommons.org/licenses/by/four/", X, CC_BY, "", ""},
     {"https://creativecommons.org/licenses/by/4.00/", X, CC_BY, "", ""},
     {"https://creativecommons.org/licenses/by/10.0/", X, CC_BY, "", ""},
@@ -343,8 +344,8 @@ test_parse(void)
         if (!good)
             printf("#   got %s family %d version \"%s\" port \"%s\"\n",
                    kind_name(k), (int)lic.family, lic.version, lic.port);
-        /* DEED, LEGALCODE and (versioned) BADGE mean "exists" */
-        if (good && (k == D || k == L || (k == B && lic.version[0] != '\0')))
+        /* a versioned DEED, LEGALCODE or BADGE means "exists" */
+        if (good && (k == D || k == L || k == B) && lic.version[0] != '\0')
             ok(ccurl_exists(&lic), "parse %zu exists", i);
     }
     ok(ccurl_parse("https://creativecommons.org/licenses/by/4.0/", NULL) == D,
