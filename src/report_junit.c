@@ -25,9 +25,11 @@ struct junit_state {
     size_t failures, errors, skipped;
 };
 
-/* Appends S to SB escaped as XML 1.0 text or attribute value. */
+/* Appends S to SB escaped as XML 1.0 text, or as an attribute value
+ * (ATTR), where a literal tab or line break would be read back as a
+ * space. */
 static void
-add_escaped(struct strbuf *sb, const char *s)
+add_xml(struct strbuf *sb, const char *s, bool attr)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     uint32_t cp;
@@ -57,9 +59,15 @@ add_escaped(struct strbuf *sb, const char *s)
         case '\'':
             strbuf_adds(sb, "&apos;");
             break;
-        case '\r':
+        case '\r': /* kept: a parser would turn a literal CR into LF */
             strbuf_adds(sb, "&#13;");
-            break; /* kept, not normalised */
+            break;
+        case '\n':
+            strbuf_adds(sb, attr ? "&#10;" : "\n");
+            break;
+        case '\t':
+            strbuf_adds(sb, attr ? "&#9;" : "\t");
+            break;
         default:
             strbuf_add(sb, p, n);
             break;
@@ -82,7 +90,7 @@ add_findings(struct strbuf *sb, const struct result *r)
         if (f->line > 0)
             strbuf_addf(&line, " line %u", f->line);
         strbuf_addf(&line, ": %s [%s]\n", f->message, f->def->code);
-        add_escaped(sb, strbuf_str(&line));
+        add_xml(sb, strbuf_str(&line), false);
         strbuf_release(&line);
     }
 }
@@ -111,9 +119,9 @@ add_outcome(struct report *rep, struct junit_state *st, const struct result *r)
         st->errors++;
         text = report_error_text(r);
         strbuf_adds(sb, "    <error type=\"");
-        add_escaped(sb, r->error_kind);
+        add_xml(sb, r->error_kind, true);
         strbuf_adds(sb, "\" message=\"");
-        add_escaped(sb, text);
+        add_xml(sb, text, true);
         strbuf_adds(sb, "\"/>\n");
         free(text);
     } else if (r->verdict == VERDICT_NONE) {
@@ -139,10 +147,10 @@ junit_result(struct report *rep, const struct result *r)
     struct junit_state *st = rep->state;
 
     strbuf_adds(&st->cases, "  <testcase classname=\"attrcheck\" name=\"");
-    add_escaped(&st->cases, r->target);
+    add_xml(&st->cases, r->target, true);
     if (!report_target_is_url(r->target)) {
         strbuf_adds(&st->cases, "\" file=\"");
-        add_escaped(&st->cases, r->target);
+        add_xml(&st->cases, r->target, true);
     }
     strbuf_adds(&st->cases, "\">\n");
     add_outcome(rep, st, r);
