@@ -85,8 +85,7 @@ first_claim(const struct analysis *a, enum statement_scope scope)
     size_t i;
 
     for (i = 0; i < a->licenses_len; i++)
-        if (a->licenses[i].role == ROLE_CLAIM &&
-            a->licenses[i].scope == scope)
+        if (a->licenses[i].role == ROLE_CLAIM && a->licenses[i].scope == scope)
             return i;
     return DETECT_NONE;
 }
@@ -168,9 +167,8 @@ says_not_found(struct detect_ctx *cx)
     const struct html_page *p = cx->page;
     size_t b;
 
-    if (p->title != NULL &&
-        rules_scan(cx->rules, RULE_NOTFOUND, p->title, strlen(p->title),
-                   &cx->hits) > 0)
+    if (p->title != NULL && rules_scan(cx->rules, RULE_NOTFOUND, p->title,
+                                       strlen(p->title), &cx->hits) > 0)
         return true;
     for (b = 0; b < p->blocks_len; b++) {
         const struct html_block *blk = &p->blocks[b];
@@ -196,6 +194,7 @@ ctx_init(struct detect_ctx *cx, const struct rules *rules,
     cx->rules = rules;
     cx->page = page;
     cx->a = out;
+    cx->page_url = page_url;
     cx->base = page_url ? xstrdup(page_url) : NULL;
     if (page->base_href != NULL) {
         char *b = detect_resolve(cx, page->base_href);
@@ -238,8 +237,7 @@ detect_page(const struct rules *rules, const struct html_page *page,
     detect_cues(&cx);
     detect_licenses(&cx);
     if (out->licenses_len > 1)
-        qsort(out->licenses, out->licenses_len, sizeof *out->licenses,
-              by_line);
+        qsort(out->licenses, out->licenses_len, sizeof *out->licenses, by_line);
     detect_source(&cx);
     detect_creator(&cx);
     choose_applicable(&cx, out);

@@ -12,12 +12,13 @@
 struct detect_ctx {
     const struct rules *rules;
     const struct html_page *page;
-    char *base; /* URL that relative links resolve against */
+    char *base;           /* URL that relative links resolve against */
+    const char *page_url; /* the page's own URL, or NULL */
     struct analysis *a;
-    struct rules_hits hits; /* scratch for one scan */
-    bool *claim_block;      /* per block: says "licensed under" or so */
-    bool *notice_block;     /* per block: credits a source or says copied */
-    bool *license_link;     /* per block: holds a rel="license" link */
+    struct rules_hits hits;    /* scratch for one scan */
+    bool *claim_block;         /* per block: says "licensed under" or so */
+    bool *notice_block;        /* per block: credits a source or says copied */
+    bool *license_link;        /* per block: holds a rel="license" link */
     struct jsonld_info jsonld; /* all JSON-LD scripts, parsed once */
     unsigned jsonld_line;      /* line of the first one that parsed */
 };

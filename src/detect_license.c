@@ -79,8 +79,7 @@ set_port(const struct detect_ctx *cx, struct cc_license *lic, const char *s,
     }
     if (rules_scan(cx->rules, RULE_PORT, s, len, &hits) > 0 &&
         strcmp(hits.v[0].value, "-") != 0) {
-        for (i = 0; hits.v[0].value[i] != '\0' && i + 1 < sizeof lic->port;
-             i++)
+        for (i = 0; hits.v[0].value[i] != '\0' && i + 1 < sizeof lic->port; i++)
             lic->port[i] = hits.v[0].value[i];
         lic->port[i] = '\0';
     }
@@ -231,8 +230,8 @@ static bool
 is_image_credit(const struct html_block *b)
 {
     static const char *const words[] = {
-        "photo",  "foto",    "image",  "bild",     "credit",
-        "beeld",  "picture", "imagen", "immagine", "illustration",
+        "photo",   "foto",       "image",     "bild",        "credit",
+        "beeld",   "picture",    "imagen",    "immagine",    "illustration",
         "zdjęcie", "afbeelding", "titelbild", "header image"};
     size_t i;
 
@@ -290,7 +289,9 @@ scan_link(struct detect_ctx *cx, const struct html_link *l)
         bool rel = l->rel != NULL && has_rel_license(l->rel);
 
         c.kind = EVIDENCE_LINK;
-        c.role = rel ? ROLE_CLAIM : block_role(cx, l->block);
+        c.role = block_role(cx, l->block);
+        if (rel && c.role != ROLE_IMAGE)
+            c.role = ROLE_CLAIM; /* but a caption's licence is the image's */
         c.linked = !l->is_img;
         c.unknown = k == CC_URL_INVALID;
         c.url = (k == CC_URL_DEED || k == CC_URL_LEGALCODE) ? resolved : NULL;
@@ -384,8 +385,7 @@ scan_value(struct detect_ctx *cx, enum evidence_kind kind, const char *value,
     } else if (k == CC_URL_NOT_CC) {
         char *norm = textnorm_dup(value);
 
-        n = rules_scan(cx->rules, RULE_LICENSE, norm, strlen(norm),
-                       &cx->hits);
+        n = rules_scan(cx->rules, RULE_LICENSE, norm, strlen(norm), &cx->hits);
         if (n > 0) {
             detect_hit_license(cx, norm, &cx->hits.v[0], &c.lic);
             c.unknown = name_unknown(&c.lic);
@@ -426,16 +426,16 @@ scan_metadata(struct detect_ctx *cx)
 
     for (i = 0; i < p->metas_len; i++)
         if (is_license_meta(p->metas[i].name))
-            scan_value(cx, EVIDENCE_META, p->metas[i].content,
-                       p->metas[i].line, HTML_NO_BLOCK);
+            scan_value(cx, EVIDENCE_META, p->metas[i].content, p->metas[i].line,
+                       HTML_NO_BLOCK);
     for (i = 0; i < p->rdfa_len; i++)
         if (is_license_property(p->rdfa[i].property))
             scan_value(cx, EVIDENCE_RDFA,
                        p->rdfa[i].href ? p->rdfa[i].href : p->rdfa[i].value,
                        p->rdfa[i].line, p->rdfa[i].block);
     for (i = 0; i < cx->jsonld.licenses_len; i++)
-        scan_value(cx, EVIDENCE_JSONLD, cx->jsonld.licenses[i],
-                   cx->jsonld_line, HTML_NO_BLOCK);
+        scan_value(cx, EVIDENCE_JSONLD, cx->jsonld.licenses[i], cx->jsonld_line,
+                   HTML_NO_BLOCK);
 }
 
 /* True when block NB is a notice next to block B under the same parent

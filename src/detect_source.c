@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 #define SHORT_BLOCK 240
-#define CREDIT_MAX 80
+#define CREDIT_MAX  80
 
 static bool
 block_has(struct detect_ctx *cx, enum rule_kind kind, size_t b)
@@ -69,25 +69,30 @@ detect_cues(struct detect_ctx *cx)
     }
 }
 
-/* True when URL is the page itself (its own URL or canonical URL). */
+/* True when A and B are the same URL once normalised. */
+static bool
+same_url(const char *a, const char *b)
+{
+    char *na = a ? url_normalise(a) : NULL, *nb = b ? url_normalise(b) : NULL;
+    bool same = na != NULL && nb != NULL && strcmp(na, nb) == 0;
+
+    free(na);
+    free(nb);
+    return same;
+}
+
+/* True when URL is the page itself: its own URL, its <base href> or its
+ * canonical URL. */
 static bool
 is_self(const struct detect_ctx *cx, const char *url)
 {
-    char *n = url_normalise(url), *self = NULL, *canon = NULL;
-    bool same = false;
+    char *canon = NULL;
+    bool same;
 
-    if (n == NULL)
-        return false;
-    self = cx->base ? url_normalise(cx->base) : NULL;
-    if (cx->page->canonical != NULL) {
-        char *abs = detect_resolve(cx, cx->page->canonical);
-
-        canon = abs ? url_normalise(abs) : NULL;
-        free(abs);
-    }
-    same = (self && strcmp(n, self) == 0) || (canon && strcmp(n, canon) == 0);
-    free(n);
-    free(self);
+    if (cx->page->canonical != NULL)
+        canon = detect_resolve(cx, cx->page->canonical);
+    same = same_url(url, cx->page_url) || same_url(url, cx->base) ||
+           same_url(url, canon);
     free(canon);
     return same;
 }
@@ -143,10 +148,22 @@ bare_url(const char *text, size_t from, size_t *at)
 static bool
 is_generic_label(const char *t)
 {
-    static const char *const words[] = {
-        "here", "hier", "original", "the original", "het origineel",
-        "read the original", "lea el original", "link", "source", "bron",
-        "quelle", "website", "site", "ici", "aquí", "qui"};
+    static const char *const words[] = {"here",
+                                        "hier",
+                                        "original",
+                                        "the original",
+                                        "het origineel",
+                                        "read the original",
+                                        "lea el original",
+                                        "link",
+                                        "source",
+                                        "bron",
+                                        "quelle",
+                                        "website",
+                                        "site",
+                                        "ici",
+                                        "aquí",
+                                        "qui"};
     size_t i;
 
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -161,8 +178,8 @@ is_generic_label(const char *t)
 static char *
 credit_from(const char *text, size_t from, size_t to, const char *link_text)
 {
-    static const char *const drop[] = {"de ", "het ", "the ", "der ", "die ",
-                                       "das ", "la ", "le ", "el ", "les "};
+    static const char *const drop[] = {"de ",  "het ", "the ", "der ", "die ",
+                                       "das ", "la ",  "le ",  "el ",  "les "};
     const char *s = text + from, *e = text + to;
     size_t i;
 
@@ -198,8 +215,7 @@ struct found {
 /* The best source link in block B at or after offset FROM: an article
  * rather than a home page when the notice links both. */
 static bool
-link_after(const struct detect_ctx *cx, size_t b, size_t from,
-           struct found *f)
+link_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 {
     const struct html_page *p = cx->page;
     size_t i;
@@ -213,8 +229,8 @@ link_after(const struct detect_ctx *cx, size_t b, size_t from,
             continue;
         if ((u = source_candidate(cx, l->href)) == NULL)
             continue;
-        if (f->url == NULL || (url_is_home_page(f->url) &&
-                               !url_is_home_page(u))) {
+        if (f->url == NULL ||
+            (url_is_home_page(f->url) && !url_is_home_page(u))) {
             free(f->url);
             f->url = u;
             f->link = l;
@@ -234,12 +250,15 @@ url_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 
     if (link_after(cx, b, from, f))
         return true;
-    u = bare_url(blk->text, from, &f->at);
-    if (u != NULL) {
+    /* the first bare URL that may be a source: a deed link is skipped */
+    while ((u = bare_url(blk->text, from, &f->at)) != NULL) {
         f->url = source_candidate(cx, u);
+        from = f->at + strlen(u);
         free(u);
+        if (f->url != NULL)
+            return true;
     }
-    return f->url != NULL;
+    return false;
 }
 
 static void
@@ -251,8 +270,8 @@ set_source(struct detect_ctx *cx, size_t b, const struct rules_hit *h,
     size_t to = fb == b ? f->at : blk->len;
 
     s->url = f->url;
-    s->credit = credit_from(blk->text, h->end, to,
-                            f->link ? f->link->text : NULL);
+    s->credit =
+        credit_from(blk->text, h->end, to, f->link ? f->link->text : NULL);
     s->block = b;
     s->line = f->link ? f->link->line : blk->line;
     detect_add_evidence(&s->evidence, &s->evidence_len, EVIDENCE_TEXT,

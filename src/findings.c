@@ -117,8 +117,10 @@ findings_license_label(const struct cc_license *lic, char *buf, size_t n)
     if (lic->port[0] != '\0') {
         size_t len = strlen(buf);
 
-        snprintf(buf + len, n > len ? n - len : 0, " %s", lic->port);
-        for (i = len + 1; buf[i] != '\0'; i++)
+        if (len + 1 >= n)
+            return; /* no room for the port */
+        snprintf(buf + len, n - len, " %s", lic->port);
+        for (i = len + 1; i < n && buf[i] != '\0'; i++)
             buf[i] = (char)toupper((unsigned char)buf[i]);
     }
 }
@@ -271,8 +273,13 @@ judge_conflict(const struct analysis *a, struct finding_list *list)
     findings_license_label(&app->lic, l1, sizeof l1);
     if (a->conflict_with == a->applicable) {
         findings_license_label(&app->other, l2, sizeof l2);
-        add(list, "license-conflict", app->line,
-            "the notice names %s but its link goes to %s", l1, l2);
+        /* the statement keeps what came first: links are read first */
+        if (app->evidence_len > 0 && app->evidence[0].kind == EVIDENCE_LINK)
+            add(list, "license-conflict", app->line,
+                "the notice names %s but its link goes to %s", l2, l1);
+        else
+            add(list, "license-conflict", app->line,
+                "the notice names %s but its link goes to %s", l1, l2);
         return;
     }
     findings_license_label(&o->lic, l2, sizeof l2);
@@ -302,7 +309,7 @@ judge_applicable(const struct analysis *a, struct finding_list *list)
         add(list, "license-version-missing", s->line,
             "%s is named without a version: say which (4.0 is current)", label);
     if (!s->linked && s->lic.family != CC_UNSPECIFIED) {
-        if (cc_license_deed_url(&s->lic, deed, sizeof deed))
+        if (!s->unknown && cc_license_deed_url(&s->lic, deed, sizeof deed))
             add(list, "license-unlinked", s->line,
                 "%s is not linked to its deed (%s)", label, deed);
         else

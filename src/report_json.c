@@ -9,14 +9,36 @@
 
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report.h"
 #include "verify.h"
 
+/* A JSON string of S, which may hold bytes that are not UTF-8 (a file
+ * name, say): those become U+FFFD instead of losing the field. */
+static json_t *
+json_str(const char *s)
+{
+    json_t *j = json_string(s);
+    unsigned char *copy, *p;
+
+    if (j != NULL)
+        return j;
+    copy = (unsigned char *)strdup(s);
+    if (copy == NULL)
+        return json_string("");
+    for (p = copy; *p != '\0'; p++)
+        if (*p >= 0x80)
+            *p = '?'; /* cheap and valid; exact repair is not worth it here */
+    j = json_string((char *)copy);
+    free(copy);
+    return j;
+}
+
 static json_t *
 str_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s ? json_str(s) : json_null();
 }
 
 static json_t *
@@ -26,10 +48,11 @@ evidence_json(const struct evidence *v, size_t len)
     size_t i;
 
     for (i = 0; i < len; i++)
-        json_array_append_new(
-            arr, json_pack("{s:s, s:i, s:s}", "kind",
-                           evidence_kind_name(v[i].kind), "line",
-                           (json_int_t)v[i].line, "excerpt", v[i].excerpt));
+        json_array_append_new(arr,
+                              json_pack("{s:s, s:i, s:o}", "kind",
+                                        evidence_kind_name(v[i].kind), "line",
+                                        (json_int_t)v[i].line, "excerpt",
+                                        json_str(v[i].excerpt)));
     return arr;
 }
 
@@ -42,8 +65,9 @@ role_name(enum statement_role r)
 static const char *
 scope_name(enum statement_scope s)
 {
-    return s == SCOPE_NOTICE ? "notice" : s == SCOPE_ARTICLE ? "article"
-                                                             : "page";
+    return s == SCOPE_NOTICE    ? "notice"
+           : s == SCOPE_ARTICLE ? "article"
+                                : "page";
 }
 
 static json_t *
@@ -58,10 +82,9 @@ license_json(const struct license_statement *s)
                         str_or_null(s->lic.version[0] ? s->lic.version : NULL));
     json_object_set_new(o, "port",
                         str_or_null(s->lic.port[0] ? s->lic.port : NULL));
-    json_object_set_new(o, "spdx",
-                        str_or_null(cc_license_spdx(&s->lic, spdx, sizeof spdx)
-                                        ? spdx
-                                        : NULL));
+    json_object_set_new(
+        o, "spdx",
+        str_or_null(cc_license_spdx(&s->lic, spdx, sizeof spdx) ? spdx : NULL));
     json_object_set_new(o, "url", str_or_null(s->url));
     json_object_set_new(o, "role", json_string(role_name(s->role)));
     json_object_set_new(o, "scope", json_string(scope_name(s->scope)));
@@ -77,15 +100,13 @@ bare_license_json(const struct cc_license *lic, const char *url)
 {
     char spdx[48];
 
-    return json_pack("{s:o, s:o, s:o, s:o, s:o}", "family",
-                     str_or_null(cc_family_name(lic->family)), "version",
-                     str_or_null(lic->version[0] ? lic->version : NULL),
-                     "port", str_or_null(lic->port[0] ? lic->port : NULL),
-                     "spdx",
-                     str_or_null(cc_license_spdx(lic, spdx, sizeof spdx)
-                                     ? spdx
-                                     : NULL),
-                     "url", str_or_null(url));
+    return json_pack(
+        "{s:o, s:o, s:o, s:o, s:o}", "family",
+        str_or_null(cc_family_name(lic->family)), "version",
+        str_or_null(lic->version[0] ? lic->version : NULL), "port",
+        str_or_null(lic->port[0] ? lic->port : NULL), "spdx",
+        str_or_null(cc_license_spdx(lic, spdx, sizeof spdx) ? spdx : NULL),
+        "url", str_or_null(url));
 }
 
 static json_t *
@@ -96,16 +117,15 @@ check_json(const struct source_check *c)
     if (c == NULL)
         return json_null();
     o = json_object();
-    json_object_set_new(o, "url", json_string(c->url));
-    json_object_set_new(o, "http_status", c->http_status
-                                              ? json_integer(c->http_status)
-                                              : json_null());
-    json_object_set_new(o, "similarity",
-                        c->similarity >= 0
-                            ? json_real((double)(long)(c->similarity * 1000 +
-                                                       0.5) /
-                                        1000)
-                            : json_null());
+    json_object_set_new(o, "url", json_str(c->url));
+    json_object_set_new(o, "http_status",
+                        c->http_status ? json_integer(c->http_status)
+                                       : json_null());
+    json_object_set_new(
+        o, "similarity",
+        c->similarity >= 0
+            ? json_real((double)(long)(c->similarity * 1000 + 0.5) / 1000)
+            : json_null());
     json_object_set_new(o, "license",
                         c->has_license
                             ? bare_license_json(&c->lic, c->license_url)
@@ -114,8 +134,8 @@ check_json(const struct source_check *c)
     json_object_set_new(o, "title", str_or_null(c->title));
     json_object_set_new(o, "error",
                         c->error_kind
-                            ? json_pack("{s:s, s:s}", "kind", c->error_kind,
-                                        "message", c->error_message)
+                            ? json_pack("{s:s, s:o}", "kind", c->error_kind,
+                                        "message", json_str(c->error_message))
                             : json_null());
     json_object_set_new(o, "source", check_json(c->next));
     return o;
@@ -126,10 +146,11 @@ source_json(const struct source_credit *s, const struct source_check *check)
 {
     if (s == NULL)
         return json_null();
-    return json_pack("{s:s, s:o, s:i, s:o, s:o}", "url", s->url, "credit",
-                     str_or_null(s->credit), "line", (json_int_t)s->line,
-                     "evidence", evidence_json(s->evidence, s->evidence_len),
-                     "check", check_json(check));
+    return json_pack("{s:o, s:o, s:i, s:o, s:o}", "url", json_str(s->url),
+                     "credit", str_or_null(s->credit), "line",
+                     (json_int_t)s->line, "evidence",
+                     evidence_json(s->evidence, s->evidence_len), "check",
+                     check_json(check));
 }
 
 static json_t *
@@ -140,11 +161,11 @@ findings_json(const struct finding_list *l)
 
     for (i = 0; i < l->len; i++)
         json_array_append_new(
-            arr, json_pack("{s:s, s:s, s:s, s:o}", "code", l->v[i].def->code,
-                           "severity", severity_name(l->v[i].def->severity),
-                           "message", l->v[i].message, "line",
-                           l->v[i].line ? json_integer(l->v[i].line)
-                                        : json_null()));
+            arr,
+            json_pack("{s:s, s:s, s:o, s:o}", "code", l->v[i].def->code,
+                      "severity", severity_name(l->v[i].def->severity),
+                      "message", json_str(l->v[i].message), "line",
+                      l->v[i].line ? json_integer(l->v[i].line) : json_null()));
     return arr;
 }
 
@@ -155,9 +176,10 @@ add_fetch(json_t *o, const struct result *r)
     size_t i;
 
     for (i = 0; i < r->redirects_len; i++)
-        json_array_append_new(
-            redirects, json_pack("{s:s, s:i}", "url", r->redirects[i].url,
-                                 "status", (json_int_t)r->redirects[i].status));
+        json_array_append_new(redirects,
+                              json_pack("{s:o, s:i}", "url",
+                                        json_str(r->redirects[i].url), "status",
+                                        (json_int_t)r->redirects[i].status));
     json_object_set_new(o, "http_status",
                         r->http_status ? json_integer(r->http_status)
                                        : json_null());
@@ -177,7 +199,7 @@ result_json(const struct result *r)
     json_t *o = json_object(), *all = json_array();
     size_t i;
 
-    json_object_set_new(o, "target", json_string(r->target));
+    json_object_set_new(o, "target", json_str(r->target));
     json_object_set_new(o, "url", str_or_null(r->url));
     json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
     json_object_set_new(o, "license",
@@ -191,17 +213,18 @@ result_json(const struct result *r)
                         r->analysed ? source_json(a->source, r->check)
                                     : json_null());
     json_object_set_new(o, "findings", findings_json(&r->findings));
-    json_object_set_new(
-        o, "suggestion",
-        r->suggestion_text
-            ? json_pack("{s:s, s:s, s:s}", "html", r->suggestion_html, "text",
-                        r->suggestion_text, "lang", r->suggestion_lang)
-            : json_null());
+    json_object_set_new(o, "suggestion",
+                        r->suggestion_text
+                            ? json_pack("{s:o, s:o, s:s}", "html",
+                                        json_str(r->suggestion_html), "text",
+                                        json_str(r->suggestion_text), "lang",
+                                        r->suggestion_lang)
+                            : json_null());
     json_object_set_new(o, "error",
-                        r->error_kind ? json_pack("{s:s, s:s}", "kind",
-                                                  r->error_kind, "message",
-                                                  r->error_message)
-                                      : json_null());
+                        r->error_kind
+                            ? json_pack("{s:s, s:o}", "kind", r->error_kind,
+                                        "message", json_str(r->error_message))
+                            : json_null());
     if (r->fetched)
         add_fetch(o, r);
     return o;
@@ -244,7 +267,8 @@ json_end(struct report *rep, const struct run_stats *stats)
     json_t *summary = json_object();
     int v;
 
-    json_object_set_new(summary, "targets", json_integer((json_int_t)stats->total));
+    json_object_set_new(summary, "targets",
+                        json_integer((json_int_t)stats->total));
     for (v = VERDICT_PASS; v <= VERDICT_NONE; v++)
         json_object_set_new(summary, verdict_name((enum verdict)v),
                             json_integer((json_int_t)stats->verdicts[v]));

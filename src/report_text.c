@@ -14,13 +14,13 @@
 #include "report.h"
 #include "verify.h"
 
-#define RED "\033[31m"
-#define GREEN "\033[32m"
-#define YELLOW "\033[33m"
+#define RED     "\033[31m"
+#define GREEN   "\033[32m"
+#define YELLOW  "\033[33m"
 #define MAGENTA "\033[35m"
-#define DIM "\033[2m"
-#define BOLD "\033[1m"
-#define RESET "\033[0m"
+#define DIM     "\033[2m"
+#define BOLD    "\033[1m"
+#define RESET   "\033[0m"
 
 static const char *
 verdict_color(enum verdict v)
@@ -59,7 +59,7 @@ put_colored(const struct report *rep, const char *color, const char *s)
 static const char *
 scope_word(enum statement_scope s)
 {
-    return s == SCOPE_NOTICE ? "in the notice"
+    return s == SCOPE_NOTICE    ? "in the notice"
            : s == SCOPE_ARTICLE ? "in the article"
                                 : "page-wide";
 }
