@@ -608,16 +608,12 @@ choose(const unsigned char *s, size_t n, const char *header, size_t *skip)
 {
     const struct label *bom = sniff_bom(s, n, skip), *l = NULL;
 
-    if (header != NULL)
-        l = usable_label(header, strlen(header));
-    if (l != NULL) {
-        /* A BOM of another encoding than the header's stays text. */
-        if (bom == NULL || strcmp(bom->name, l->name) != 0)
-            *skip = 0;
-        return l;
-    }
+    /* A byte order mark wins over the header, as in browsers (WHATWG
+     * "decode"): servers mislabel far more often than BOMs lie. */
     if (bom != NULL)
         return bom;
+    if (header != NULL && (l = usable_label(header, strlen(header))) != NULL)
+        return l;
     if ((l = prescan(s, n)) != NULL)
         return l;
     if (utf8_valid(s, n))

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * charset: finds a document's character encoding and converts it to
- * UTF-8 (iconv).  Order: the HTTP Content-Type charset, a byte order
- * mark, a <meta charset> or http-equiv in the first 4 KiB, then valid
+ * UTF-8 (iconv).  Order: a byte order mark, the HTTP Content-Type
+ * charset, a <meta charset> or http-equiv in the first 4 KiB, then valid
  * UTF-8 if the bytes are, else windows-1252.  It never looks at markup
  * beyond that prescan.
  */
