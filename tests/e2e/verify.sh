@@ -41,6 +41,9 @@ fi
 # some copies fail, none is an error of the run itself
 check "$([ "$RC" -eq 1 ]; echo $?)" "one run over all copies: exit status 1" \
     "$(show_run)"
+# a sanitizer build reports on stderr (and exits 1, like a failing copy)
+check "$(! grep -Eq 'runtime error|Sanitizer' "$ERR"; echo $?)" \
+    "one run over all copies: no sanitizer report" "$(show_run)"
 
 # judge CASES JSONL SRV FIRST: one TAP line per case, numbered from FIRST;
 # writes "COUNT FAILED" to fd 3.
