@@ -495,9 +495,16 @@ getopt_error(int c, char **argv, struct ac_err *err)
 {
     const char *word = argv[optind - 1];
 
+    const char *eq = strchr(word, '=');
+
     if (c == ':')
         return ac_err_set(err, AC_E_USAGE, "option '%s' needs a value", word);
-    if (optopt != 0 && optopt < 256)
+    /* a long flag given a value: getopt sets optopt to the flag's id, which
+     * for --quiet is 'q', so name the option as typed */
+    if (strncmp(word, "--", 2) == 0 && eq != NULL && optopt != 0)
+        return ac_err_set(err, AC_E_USAGE, "option '%.*s' takes no value",
+                          (int)(eq - word), word);
+    if (optopt != 0 && optopt < 256 && strncmp(word, "--", 2) != 0)
         return ac_err_set(err, AC_E_USAGE, "unknown option '-%c'", optopt);
     return ac_err_set(err, AC_E_USAGE, "unknown option '%s'", word);
 }
