@@ -614,7 +614,11 @@ bool
 cc_license_compatible(const struct cc_license *a, const struct cc_license *b)
 {
     if (a == NULL || b == NULL || a->family == CC_NONE ||
-        a->family != b->family)
+        b->family == CC_NONE)
+        return false;
+    /* "a Creative Commons licence" is any of them, not a different one */
+    if (a->family != b->family && a->family != CC_UNSPECIFIED &&
+        b->family != CC_UNSPECIFIED)
         return false;
     if (a->version[0] != '\0' && b->version[0] != '\0' &&
         strcmp(a->version, b->version) != 0)

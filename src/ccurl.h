@@ -103,7 +103,8 @@ bool cc_license_deed_url(const struct cc_license *lic, char *buf, size_t n);
 
 /* True when both name the same licence; an empty version or port on
  * either side matches anything (used for "named without a version").
- * Families must be equal and not CC_NONE; NULL is never compatible. */
+ * Families must be equal, or one of them CC_UNSPECIFIED ("a Creative
+ * Commons licence" is any of them); CC_NONE and NULL never are. */
 bool cc_license_compatible(const struct cc_license *a,
                            const struct cc_license *b);
 

@@ -40,26 +40,39 @@ add(struct result *r, const char *code, unsigned line, const char *fmt, ...)
 }
 
 static struct source_check *
-make_check(const struct source_entry *e, double similarity, int depth)
+make_check(const struct source_entry *e, double similarity, bool original,
+           int depth)
 {
     struct source_check *c = xcalloc(1, sizeof *c);
 
-    c->url = xstrdup(e->final_url ? e->final_url : e->url);
+    /* the URL as linked, unless a redirect moved it: a --remap target
+     * (a mirror, a local file) is not what a reader should link */
+    c->url = xstrdup(e->first_redirect && e->final_url ? e->final_url
+                                                       : e->url);
     c->http_status = e->http_status;
     c->similarity = similarity;
-    c->has_license = e->has_license;
+    /* a home page or a soft 404 is not the original: what it says about
+     * licence and creator is not the original's */
+    c->has_license = original && e->has_license;
     c->lic = e->lic;
-    c->license_url = e->license_url ? xstrdup(e->license_url) : NULL;
-    c->creator = e->creator ? xstrdup(e->creator) : NULL;
-    c->title = e->title ? xstrdup(e->title) : NULL;
+    c->license_url = original && e->license_url ? xstrdup(e->license_url)
+                                                : NULL;
+    c->creator = original && e->creator ? xstrdup(e->creator) : NULL;
+    c->title = original && e->title ? xstrdup(e->title) : NULL;
     if (e->error != FETCH_OK) {
         c->error_kind = xstrdup(fetch_error_name(e->error));
         c->error_message = xstrdup(e->message);
     }
     if (e->next != NULL && depth < 16) {
-        double sim = textsim_containment(&e->text, &e->next->text);
+        const struct source_entry *n = e->next;
+        double sim = n->error == FETCH_OK
+                         ? textsim_containment(&e->text, &n->text)
+                         : -1;
 
-        c->next = make_check(e->next, sim, depth + 1);
+        c->next = make_check(n, sim,
+                             n->error == FETCH_OK && !n->not_found &&
+                                 (sim < 0 || sim >= VERIFY_NOT_ORIGINAL),
+                             depth + 1);
     }
     return c;
 }
@@ -81,17 +94,34 @@ source_check_free(struct source_check *c)
     }
 }
 
+/* True when a segment of URL's path names a login page ("/login",
+ * "/wp-login.php", "/account/sign-in"); "/authors/" is no login. */
 static bool
 is_login_page(const char *url)
 {
-    static const char *const words[] = {"login", "log-in", "signin",
-                                        "sign-in", "wp-login", "/auth"};
-    size_t i;
+    static const char *const names[] = {"login", "log-in", "signin",
+                                        "sign-in", "wp-login", "auth",
+                                        "sso", "logon"};
+    struct url u;
+    const char *p;
+    bool found = false;
+    size_t i, n;
 
-    for (i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcasestr(url, words[i]) != NULL)
-            return true;
-    return false;
+    if (!url_parse(url, &u))
+        return false;
+    for (p = u.path; *p != '\0' && !found; p += n) {
+        while (*p == '/')
+            p++;
+        n = strcspn(p, "/");
+        for (i = 0; i < sizeof names / sizeof names[0] && !found; i++) {
+            size_t len = strlen(names[i]);
+
+            found = n >= len && strncasecmp(p, names[i], len) == 0 &&
+                    (n == len || p[len] == '.');
+        }
+    }
+    url_free(&u);
+    return found;
 }
 
 /* Reachability; false when there is nothing further to check. */
@@ -109,9 +139,6 @@ judge_reach(struct result *r, const struct source_entry *e, unsigned line)
         add(r, "source-unreachable", line, "%s: %s", e->url, e->message);
         return false;
     }
-    if (e->first_redirect == 301 || e->first_redirect == 308)
-        add(r, "source-redirected", line,
-            "%s moved permanently to %s: link there", e->url, final);
     if (e->first_redirect != 0 &&
         ((url_is_home_page(final) && !url_is_home_page(e->url)) ||
          is_login_page(final))) {
@@ -120,6 +147,9 @@ judge_reach(struct result *r, const struct source_entry *e, unsigned line)
             is_login_page(final) ? "a login page" : "the site's home page");
         return false;
     }
+    if (e->first_redirect == 301 || e->first_redirect == 308)
+        add(r, "source-redirected", line,
+            "%s moved permanently to %s: link there", e->url, final);
     if (e->not_found) {
         add(r, "source-not-original", line,
             "%s says the page was not found", final);
@@ -166,45 +196,54 @@ names_creator(const struct result *r, const char *creator)
     return r->page_text != NULL && strcasestr(r->page_text, creator) != NULL;
 }
 
-/* Words in blocks the copy edited: blocks partly found in the original.
- * Blocks not found at all are the republisher's own additions (an intro,
- * an info box), which change nothing in the work; nor do short lines
- * such as a breadcrumb that repeats the title. */
-static size_t
-edited_words(const struct result *r, const struct source_entry *e)
+/* Words in blocks the copy edited (partly found in the original) and in
+ * blocks it added (not found at all).  An added block alone changes
+ * nothing in the work (an intro, an info box); nor do short lines such
+ * as a breadcrumb that repeats the title. */
+static void
+count_changes(const struct result *r, const struct source_entry *e,
+              size_t *edited, size_t *added)
 {
-    size_t i, words = 0;
+    size_t i;
 
+    *edited = *added = 0;
     for (i = 0; i < r->block_text_len; i++) {
         const struct textsim *b = &r->block_text[i];
         double c = textsim_containment(b, &e->text);
 
-        if (b->words >= VERIFY_EDIT_MIN_WORDS && c >= VERIFY_NOT_ORIGINAL &&
-            c < VERIFY_CHANGED)
-            words += b->words;
+        if (b->words < VERIFY_EDIT_MIN_WORDS)
+            continue;
+        if (c < VERIFY_NOT_ORIGINAL)
+            *added += b->words;
+        else if (c < VERIFY_CHANGED)
+            *edited += b->words;
     }
-    return words;
 }
 
 static void
 judge_changes(struct result *r, const struct source_entry *e, unsigned line)
 {
     double back = textsim_containment(&e->text, &r->text);
-    size_t edited = edited_words(r, e);
+    size_t edited, added;
+    bool missing = back >= 0 && back < VERIFY_CHANGED;
     bool shortened = back >= 0 && back < VERIFY_SHORTENED;
+    bool rewritten;
 
-    if (e->has_license && is_nd(e->lic.family) && edited > 0) {
+    count_changes(r, e, &edited, &added);
+    /* text added where the original's text is missing replaced it */
+    rewritten = edited > 0 || (added > 0 && missing);
+    if (e->has_license && is_nd(e->lic.family) && rewritten) {
         add(r, "nd-modified", line,
             "the original is %s (no derivatives) but %zu words of the copy "
             "differ from it",
-            cc_family_name(e->lic.family), edited);
+            cc_family_name(e->lic.family), edited + (missing ? added : 0));
         return;
     }
-    if ((edited > 0 || shortened) && !r->analysis.changes_noted)
+    if ((rewritten || shortened) && !r->analysis.changes_noted)
         add(r, "changes-not-indicated", line,
             "the copy %s%s%s but does not say it was changed",
-            edited > 0 ? "rewords the original" : "",
-            edited > 0 && shortened ? " and " : "",
+            rewritten ? "rewords the original" : "",
+            rewritten && shortened ? " and " : "",
             shortened ? "leaves out much of the original" : "");
 }
 
@@ -213,10 +252,12 @@ verify_judge(struct result *r, const struct source_entry *e)
 {
     unsigned line = r->analysis.source->line;
     double sim = -1;
+    bool original = false;
 
     if (judge_reach(r, e, line)) {
         sim = textsim_containment(&r->text, &e->text);
-        if (sim >= 0 && sim < VERIFY_NOT_ORIGINAL) {
+        original = sim < 0 || sim >= VERIFY_NOT_ORIGINAL;
+        if (!original) {
             add(r, "source-not-original", line,
                 "only %.0f%% of the copy's text is on %s: it is not the "
                 "original%s",
@@ -233,6 +274,6 @@ verify_judge(struct result *r, const struct source_entry *e)
         }
     }
     source_check_free(r->check);
-    r->check = make_check(e, sim, 0);
+    r->check = make_check(e, sim, original, 0);
     r->verdict = findings_verdict(&r->analysis, &r->findings);
 }
