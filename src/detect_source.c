@@ -81,6 +81,25 @@ same_url(const char *a, const char *b)
     return same;
 }
 
+/* True when A and B are http(s) URLs on the same host. */
+static bool
+same_host(const char *a, const char *b)
+{
+    struct url ua, ub;
+    bool same = false;
+
+    if (a == NULL || b == NULL || !url_parse(a, &ua))
+        return false;
+    if (url_parse(b, &ub)) {
+        same = ua.host != NULL && ub.host != NULL &&
+               strcmp(ua.host, ub.host) == 0 && url_is_http(a) &&
+               url_is_http(b);
+        url_free(&ub);
+    }
+    url_free(&ua);
+    return same;
+}
+
 /* True when URL is the page itself: its own URL, its <base href> or its
  * canonical URL. */
 static bool
@@ -89,8 +108,14 @@ is_self(const struct detect_ctx *cx, const char *url)
     char *canon = NULL;
     bool same;
 
+    /* a canonical URL on another site is where a syndicated copy came
+     * from, not the page itself; for a local file we cannot tell */
     if (cx->page->canonical != NULL)
         canon = detect_resolve(cx, cx->page->canonical);
+    if (canon != NULL && !same_host(canon, cx->page_url)) {
+        free(canon);
+        canon = NULL;
+    }
     same = same_url(url, cx->page_url) || same_url(url, cx->base) ||
            same_url(url, canon);
     free(canon);
@@ -103,9 +128,11 @@ source_candidate(const struct detect_ctx *cx, const char *href)
 {
     struct cc_license lic;
     char *abs = detect_resolve(cx, href);
+    enum cc_url_kind k = abs ? ccurl_parse(abs, &lic) : CC_URL_NOT_CC;
 
+    /* a licence is never the source; a post on creativecommons.org is */
     if (abs == NULL || !url_is_http(abs) ||
-        ccurl_parse(abs, &lic) != CC_URL_NOT_CC || is_self(cx, abs)) {
+        (k != CC_URL_NOT_CC && k != CC_URL_OTHER) || is_self(cx, abs)) {
         free(abs);
         return NULL;
     }
@@ -246,19 +273,28 @@ static bool
 url_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 {
     const struct html_block *blk = &cx->page->blocks[b];
+    size_t at;
     char *u;
 
     if (link_after(cx, b, from, f))
         return true;
-    /* the first bare URL that may be a source: a deed link is skipped */
-    while ((u = bare_url(blk->text, from, &f->at)) != NULL) {
-        f->url = source_candidate(cx, u);
-        from = f->at + strlen(u);
+    /* bare URLs that may be a source (a deed is skipped): an article
+     * rather than a home page when the notice gives both */
+    while ((u = bare_url(blk->text, from, &at)) != NULL) {
+        char *c = source_candidate(cx, u);
+
+        from = at + strlen(u);
         free(u);
-        if (f->url != NULL)
-            return true;
+        if (c != NULL && (f->url == NULL || (url_is_home_page(f->url) &&
+                                             !url_is_home_page(c)))) {
+            free(f->url);
+            f->url = c;
+            f->at = at;
+        } else {
+            free(c);
+        }
     }
-    return false;
+    return f->url != NULL;
 }
 
 static void
