@@ -218,11 +218,12 @@ findings_codes_line(struct strbuf *sb)
         strbuf_addf(sb, "%s%s", i ? ", " : "", TABLE[i].code);
 }
 
-void
+bool
 findings_apply_overrides(const struct finding_def *defs, const bool *off,
                          struct finding_list *list)
 {
     size_t i, j, kept = 0;
+    bool changed = false;
 
     for (i = 0; i < list->len; i++) {
         struct finding *f = &list->v[i];
@@ -232,13 +233,17 @@ findings_apply_overrides(const struct finding_def *defs, const bool *off,
                 break;
         if (j < TABLE_LEN && off[j]) {
             free(f->message);
+            changed = true;
             continue;
         }
-        if (j < TABLE_LEN)
+        if (j < TABLE_LEN) {
+            changed = changed || defs[j].severity != f->def->severity;
             f->def = &defs[j];
+        }
         list->v[kept++] = *f;
     }
     list->len = kept;
+    return changed;
 }
 
 static void

@@ -84,9 +84,10 @@ void findings_codes_line(struct strbuf *sb);
  * findings_table() (same order and length) with the severities to use,
  * and OFF says per entry that the code is dropped.  A finding whose code
  * is off is removed; every other finding then points into DEFS, which
- * must outlive LIST.
+ * must outlive LIST.  Returns true when a finding was removed or its
+ * severity changed.
  */
-void findings_apply_overrides(const struct finding_def *defs, const bool *off,
+bool findings_apply_overrides(const struct finding_def *defs, const bool *off,
                               struct finding_list *list);
 
 /* Appends a finding with CODE (which must be in the table), LINE and a

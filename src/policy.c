@@ -111,16 +111,23 @@ has_code(const struct finding_list *l, const char *code)
 void
 policy_apply(const struct policy *p, struct result *r)
 {
+    bool changed = false;
+
     if (p == NULL || r->verdict == VERDICT_ERROR || !r->analysed)
         return;
     if (r->analysis.applicable == DETECT_NONE &&
-        !has_code(&r->findings, "license-missing") && required(p, r->target))
+        !has_code(&r->findings, "license-missing") && required(p, r->target)) {
         findings_add(&r->findings, "license-required", 0,
                      "the page carries no licence, and --require-license "
                      "asks for one here");
-    if (p->overridden)
-        findings_apply_overrides(p->defs, p->off, &r->findings);
-    r->verdict = findings_verdict(&r->analysis, &r->findings);
+        changed = true;
+    }
+    if (p->overridden &&
+        findings_apply_overrides(p->defs, p->off, &r->findings))
+        changed = true;
+    /* only then: a verdict the judge made some other way stays */
+    if (changed)
+        r->verdict = findings_verdict(&r->analysis, &r->findings);
 }
 
 enum exit_code

@@ -30,8 +30,9 @@ void policy_free(struct policy *p);
 /*
  * Adds license-required when R's page is under a --require-license glob
  * and carries no licence (and no license-missing says so already), then
- * applies the severity overrides and recomputes R's verdict.  Results
- * that could not be checked are left alone.  Globs are matched against
+ * applies the severity overrides, and recomputes R's verdict from its
+ * findings if either changed anything.  Results that could not be
+ * checked are left alone.  Globs are matched against
  * the target as given and, for a page found in a folder target, against
  * its path relative to that folder (as --exclude is).
  */
