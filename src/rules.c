@@ -51,6 +51,7 @@ struct kind_index {
     size_t len;
     struct batch *batches;
     size_t nbatches;
+    pcre2_code *trigger; /* text without a match has no hit of this kind */
 };
 
 struct rules {
@@ -187,9 +188,9 @@ compile(const char *pat, size_t len, int *code, PCRE2_SIZE *off)
 {
     pcre2_code *re;
 
+    /* JIT comes later, for the patterns that scan whole texts: a rule
+     * that a prefilter batch covers only runs where the batch matched */
     re = pcre2_compile((PCRE2_SPTR)pat, len, COMPILE_OPTS, code, off, NULL);
-    if (re != NULL)
-        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* else interpret */
     return re;
 }
 
@@ -279,6 +280,38 @@ split_tabs(char *line, char **f, size_t max)
     }
 }
 
+/*
+ * A "trigger" line guards a kind: VALUE names the kind, and a text where
+ * PATTERN does not match is not scanned with that kind's rules at all.
+ * It must match wherever any rule of the kind could (docs/rules.md).
+ */
+static enum ac_status
+add_trigger(struct rules *r, char **f, const char *where, struct ac_err *err)
+{
+    enum rule_kind kind = rules_kind_from_name(f[3]);
+    PCRE2_UCHAR msg[120];
+    PCRE2_SIZE off = 0;
+    int code = 0;
+    pcre2_code *re;
+
+    if (kind == RULE_KIND_COUNT)
+        return ac_err_set(err, AC_E_DATA,
+                          "%s: trigger for unknown kind \"%s\"", where, f[3]);
+    if (r->kinds[kind].trigger != NULL)
+        return ac_err_set(err, AC_E_DATA, "%s: a second trigger for \"%s\"",
+                          where, f[3]);
+    re = compile(f[4], strlen(f[4]), &code, &off);
+    if (re == NULL) {
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return ac_err_set(err, AC_E_DATA, "%s: bad pattern at offset %zu: %s",
+                          where, (size_t)off, (const char *)msg);
+    }
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    pairs_note(r, re);
+    r->kinds[kind].trigger = re;
+    return AC_OK;
+}
+
 /* Parses and adds one non-comment line; WHERE is "name:line". */
 static enum ac_status
 add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
@@ -290,6 +323,8 @@ add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
     if (split_tabs(line, f, 5) != 5 || f[4][0] == '\0')
         return ac_err_set(err, AC_E_DATA, "%s: expected 5 tab-separated fields",
                           where);
+    if (strcmp(f[0], "trigger") == 0)
+        return add_trigger(r, f, where, err);
     rc = fields_check(r, f, where, err);
     if (rc != AC_OK)
         return rc;
@@ -362,6 +397,7 @@ batch_build(struct rules *r, struct kind_index *ki, size_t first, size_t count)
     strbuf_release(&sb);
     if (b->re == NULL)
         return; /* too big or a single rule: run its rules unfiltered */
+    (void)pcre2_jit_compile(b->re, PCRE2_JIT_COMPLETE); /* else interpret */
     pairs_note(r, b->re);
     b->first = first;
     b->count = count;
@@ -413,6 +449,9 @@ index_build(struct rules *r)
                 bytes += n;
         }
     }
+    for (i = 0; i < r->len; i++)
+        if (!r->v[i].batched)
+            (void)pcre2_jit_compile(r->v[i].re, PCRE2_JIT_COMPLETE);
 }
 
 enum ac_status
@@ -543,6 +582,7 @@ rules_free(struct rules *r)
             pcre2_code_free(r->kinds[k].batches[i].re);
         free(r->kinds[k].batches);
         free(r->kinds[k].rules);
+        pcre2_code_free(r->kinds[k].trigger);
     }
     free(r->v);
     free(r);
@@ -738,6 +778,10 @@ rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
     ki = &r->kinds[kind];
     s = scratch_get(hits, r);
     s->cand_len = 0;
+    if (ki->trigger != NULL &&
+        pcre2_match(ki->trigger, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
+                    s->md, s->mctx) == PCRE2_ERROR_NOMATCH)
+        return 0;
     for (b = 0; b < ki->nbatches; b++) {
         const struct batch *ba = &ki->batches[b];
         size_t from = batch_start(s, ba, text, len);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "suggest.h"
-#include "tap.h"
+#include "../tap.h"
 #include "verify.h"
 #include "xalloc.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "html.h"
-#include "tap.h"
+#include "../tap.h"
 #include "textsim.h"
 
 static double
