@@ -37,6 +37,7 @@
 /* Hosts with nothing queued that we still remember (robots, pacing); the
  * least recently used is forgotten beyond this, so memory stays bounded. */
 #define IDLE_HOSTS_MAX     1024
+#define ACCEPT_HEADER      "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
 enum req_kind { REQ_PAGE, REQ_ROBOTS };
 enum robots_state { RS_UNKNOWN, RS_FETCHING, RS_READY };
@@ -75,6 +76,7 @@ struct req {
     size_t limit;
     bool over_limit, not_html;
     char *ctype, *etag, *last_modified;
+    struct curl_slist *cond; /* Accept and validators, or NULL */
     long retry_after_ms;
     int attempt;
     int robots_hops;
@@ -335,6 +337,7 @@ req_free(struct req *r)
 {
     req_reset_response(r);
     free(r->url);
+    curl_slist_free_all(r->cond);
     fetch_result_free(r->res);
     free(r);
 }
@@ -748,7 +751,7 @@ easy_for(struct fetch_engine *e, struct req *r)
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, e->cfg.timeout_ms);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, e->cfg.timeout_ms);
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, e->headers);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, r->cond ? r->cond : e->headers);
     if (e->resolve != NULL)
         curl_easy_setopt(c, CURLOPT_RESOLVE, e->resolve);
     if (r->kind == REQ_PAGE)
@@ -967,6 +970,8 @@ page_done(struct fetch_engine *e, struct req *r, const struct outcome *o)
             return;
         finish_err(e, r, kind,
                    r->errbuf[0] ? r->errbuf : curl_easy_strerror(o->cc));
+    } else if (s == 304 && r->cond != NULL) {
+        finish(e, r); /* not modified: no error, no body */
     } else if (s >= 300 && s < 400 && o->location != NULL) {
         follow(e, r, s, o->location);
     } else if (s == 429 || s == 502 || s == 503 || s == 504) {
@@ -1253,8 +1258,7 @@ build_lists(struct fetch_engine *e, const struct fetch_config *cfg,
         if (e->resolve == NULL)
             return ac_err_set(err, AC_E_INTERNAL, "curl_slist_append failed");
     }
-    e->headers = curl_slist_append(
-        NULL, "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+    e->headers = curl_slist_append(NULL, ACCEPT_HEADER);
     if (e->headers == NULL)
         return ac_err_set(err, AC_E_INTERNAL, "curl_slist_append failed");
     return AC_OK;
@@ -1297,12 +1301,69 @@ fail:
     return rc;
 }
 
+/* True when V may go into a request header as it is. */
+static bool
+header_safe(const char *v)
+{
+    size_t n = 0;
+
+    for (; v[n] != '\0'; n++)
+        if ((unsigned char)v[n] < 0x20 || v[n] == 0x7f)
+            return false;
+    return n > 0 && n <= 1024;
+}
+
+/* Appends "NAME: VALUE" to *LIST when VALUE is safe to send. */
+static bool
+add_header(struct curl_slist **list, const char *name, const char *value)
+{
+    struct curl_slist *l;
+    char *line;
+
+    if (value == NULL || !header_safe(value))
+        return false;
+    line = xasprintf("%s: %s", name, value);
+    l = curl_slist_append(*list, line);
+    free(line);
+    if (l != NULL)
+        *list = l;
+    return l != NULL;
+}
+
+/* The headers of a conditional request: Accept plus the validators of
+ * HDRS that are safe to send; NULL when none is. */
+static struct curl_slist *
+cond_headers(const struct fetch_headers *hdrs)
+{
+    struct curl_slist *l = curl_slist_append(NULL, ACCEPT_HEADER);
+    bool any = false;
+
+    if (l == NULL || hdrs == NULL)
+        goto none;
+    any |= add_header(&l, "If-None-Match", hdrs->if_none_match);
+    any |= add_header(&l, "If-Modified-Since", hdrs->if_modified_since);
+    if (any)
+        return l;
+none:
+    curl_slist_free_all(l);
+    return NULL;
+}
+
 void
 fetch_submit(struct fetch_engine *e, const char *url, bool from_page,
              fetch_done_fn done, void *userdata)
 {
+    fetch_submit_ex(e, url, from_page, NULL, done, userdata);
+}
+
+void
+fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
+                const struct fetch_headers *hdrs, fetch_done_fn done,
+                void *userdata)
+{
     struct req *r = xcalloc(1, sizeof(*r));
 
+    r->cond = cond_headers(hdrs);
     r->kind = REQ_PAGE;
     r->done = done;
     r->userdata = userdata;

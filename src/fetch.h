@@ -107,6 +107,24 @@ enum ac_status fetch_engine_new(const struct fetch_config *cfg,
 void fetch_submit(struct fetch_engine *e, const char *url, bool from_page,
                   fetch_done_fn done, void *userdata);
 
+/* Validators from an earlier answer, for a conditional request; a NULL
+ * member is not sent, nor is a value with control characters. */
+struct fetch_headers {
+    const char *if_none_match;     /* an ETag, sent as If-None-Match */
+    const char *if_modified_since; /* a Last-Modified value */
+};
+
+/*
+ * fetch_submit with HDRS (copied; may be NULL) sent on every hop.  When
+ * HDRS makes the request conditional and the server answers 304 Not
+ * Modified, DONE gets error FETCH_OK, http_status 304 and an empty body
+ * (etag and last_modified as the 304 gave them); an unconditional
+ * request that gets a 304 is still error FETCH_E_HTTP.
+ */
+void fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
+                     const struct fetch_headers *hdrs, fetch_done_fn done,
+                     void *userdata);
+
 /*
  * Drives transfers for at most about MAX_WAIT_MS (0: do not block) and
  * fires the callbacks of finished requests.  Returns the number of
