@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
+#include <time.h>
 
+#include "cache.h"
 #include "check.h"
 #include "document.h"
 #include "verify_int.h"
@@ -32,6 +34,9 @@ struct verifier {
     struct source_entry *oldest, *newest;
     size_t entries;
     size_t waiting; /* results waiting for a source */
+
+    struct cache *cache; /* --cache, borrowed; NULL without */
+    long max_age_s;      /* trust a cached source this long */
 };
 
 /* A copy waiting for its source. */
@@ -274,24 +279,158 @@ analyse_body(struct verifier *v, struct source_entry *e, char *body,
     result_free(&page);
 }
 
-static void
-on_source_fetched(struct fetch_result *res, void *userdata)
-{
-    struct source_entry *e = userdata;
+/* ---- the --cache file: sources remembered between runs (cache.c) ---- */
 
+void
+verifier_set_cache(struct verifier *v, struct cache *cache, long max_age_s)
+{
+    v->cache = cache;
+    v->max_age_s = max_age_s;
+}
+
+static const struct cache_entry *
+cached(const struct verifier *v, const struct source_entry *e)
+{
+    return v->cache != NULL ? cache_get(v->cache, e->key) : NULL;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+    return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Takes what the cache knows the page says (the same bytes would say
+ * the same again). */
+static void
+take_cached_page(struct source_entry *e, const struct cache_entry *ce)
+{
+    e->has_license = ce->has_license;
+    e->lic = ce->lic;
+    e->license_url = dup_or_null(ce->license_url);
+    e->creator = dup_or_null(ce->creator);
+    e->title = dup_or_null(ce->title);
+    e->credits = dup_or_null(ce->credits);
+    e->not_found = ce->not_found;
+    e->text.len = ce->text.len;
+    e->text.words = ce->text.words;
+    e->text.h = NULL;
+    if (ce->text.len > 0) {
+        e->text.h = xreallocarray(NULL, ce->text.len, sizeof *e->text.h);
+        memcpy(e->text.h, ce->text.h, ce->text.len * sizeof *e->text.h);
+    }
+}
+
+/* Takes the cached transfer and page: a fresh entry, or a 304. */
+static void
+take_cached(struct source_entry *e, const struct cache_entry *ce)
+{
+    e->final_url = xstrdup(ce->final_url ? ce->final_url : e->url);
+    e->http_status = ce->http_status;
+    e->first_redirect = ce->first_redirect;
+    e->error = FETCH_OK;
+    take_cached_page(e, ce);
+}
+
+/* Records the answer RES and what E made of it for the next run; an
+ * error drops what the cache had (errors are never cached). */
+static void
+remember(struct verifier *v, const struct source_entry *e,
+         const struct fetch_result *res)
+{
+    struct cache_entry ce = {0};
+
+    if (v->cache == NULL)
+        return;
+    if (e->error != FETCH_OK) {
+        cache_forget(v->cache, e->key);
+        return;
+    }
+    ce.url = e->key; /* borrowed: cache_entry_dup copies */
+    ce.final_url = e->final_url;
+    ce.http_status = e->http_status;
+    ce.first_redirect = e->first_redirect;
+    ce.etag = res->etag;
+    ce.last_modified = res->last_modified;
+    ce.content_hash = cache_hash_body(res->body, res->body_len);
+    ce.fetched_at = (long long)time(NULL);
+    ce.has_license = e->has_license;
+    ce.lic = e->lic;
+    ce.license_url = e->license_url;
+    ce.creator = e->creator;
+    ce.title = e->title;
+    ce.credits = e->credits;
+    ce.not_found = e->not_found;
+    ce.text = e->text;
+    cache_put(v->cache, cache_entry_dup(&ce));
+}
+
+/* Takes what the transfer RES found; the page is analysed unless the
+ * cache has the same bytes (CE may be NULL). */
+static void
+take_fetched(struct source_entry *e, struct fetch_result *res,
+             const struct cache_entry *ce)
+{
     e->final_url = xstrdup(res->final_url);
     e->http_status = res->http_status;
     e->first_redirect = res->redirects_len ? res->redirects[0].status : 0;
     e->error = res->error;
     memcpy(e->message, res->message, sizeof e->message);
-    if (res->error == FETCH_OK)
+    if (res->error == FETCH_OK && res->http_status == 304) {
+        e->error = FETCH_E_HTTP; /* the cached copy is gone: unusable */
+        snprintf(e->message, sizeof e->message, "HTTP 304");
+    } else if (res->error == FETCH_OK && ce != NULL &&
+               ce->content_hash == cache_hash_body(res->body, res->body_len)) {
+        take_cached_page(e, ce);
+    } else if (res->error == FETCH_OK) {
         analyse_body(e->v, e, res->body, res->body_len, res->content_type);
+    }
+}
+
+static void
+on_source_fetched(struct fetch_result *res, void *userdata)
+{
+    struct source_entry *e = userdata;
+    const struct cache_entry *ce = cached(e->v, e);
+
+    if (ce != NULL && res->error == FETCH_OK && res->http_status == 304) {
+        take_cached(e, ce); /* not modified: what we knew still holds */
+        cache_touch(e->v->cache, e->key, (long long)time(NULL), res->etag,
+                    res->last_modified);
+    } else {
+        take_fetched(e, res, ce);
+        remember(e->v, e, res);
+    }
     fetch_result_free(res);
     if (e->error == FETCH_OK)
         follow_chain(e->v, e);
     else
         complete(e->v, e);
 }
+
+/* Fetches the source of E, unless the cache has it fresh: then it is
+ * used as it is; an older entry makes the request conditional. */
+static void
+fetch_source(struct verifier *v, struct source_entry *e, const char *url)
+{
+    const struct cache_entry *ce = cached(v, e);
+    struct fetch_headers h = {NULL, NULL};
+    long long age;
+
+    if (ce != NULL) {
+        age = (long long)time(NULL) - ce->fetched_at;
+        if (age >= 0 && age < v->max_age_s) {
+            take_cached(e, ce);
+            follow_chain(v, e);
+            return;
+        }
+        h.if_none_match = ce->etag;
+        h.if_modified_since = ce->last_modified;
+    }
+    fetch_submit_ex(v->engine, url, true, &h, on_source_fetched, e);
+}
+
+/* ---- end of the --cache part ---- */
 
 /* The file in LOCAL's folder that URL is published as, or NULL. */
 static char *
@@ -374,7 +513,7 @@ request(struct verifier *v, const char *url, int level,
         read_local(v, e, path);
         free(path);
     } else if (v->engine != NULL) {
-        fetch_submit(v->engine, url, true, on_source_fetched, e);
+        fetch_source(v, e, url);
     } else {
         e->final_url = xstrdup(url);
         e->error = FETCH_E_SCHEME;

@@ -66,6 +66,17 @@ struct verifier *verifier_new(struct fetch_engine *engine,
                               size_t max_size);
 void verifier_free(struct verifier *v);
 
+struct cache;
+
+/*
+ * Lets V use CACHE (borrowed; it must outlive V): a source cached less
+ * than MAX_AGE_S seconds ago is taken as it is, an older one is fetched
+ * with its validators (a 304 reuses it), and every source analysed anew
+ * is recorded in CACHE, while one that fails is dropped from it.
+ */
+void verifier_set_cache(struct verifier *v, struct cache *cache,
+                        long max_age_s);
+
 typedef void (*verify_done_fn)(struct result *r, void *userdata);
 
 /*

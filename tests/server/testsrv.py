@@ -9,10 +9,15 @@ Binds 127.0.0.1 on port 0, writes the port number to --port-file (written
 to a temporary name and renamed, so a reader never sees half a number),
 appends one line per request to --log:
     METHOD PATH host=HOST ua=USER-AGENT inm=IF-NONE-MATCH ims=IF-MODIFIED-SINCE
+and, for a conditional request (If-None-Match or If-Modified-Since), one
+more line with the status it got:  -> STATUS PATH
 and exits by itself after --lifetime seconds (default 300).  HTTP/1.1 with
 keep-alive, so connection reuse can be exercised.
 
-Routes (anything else is served from --root, else 404):
+Routes (anything else is served from --root, else 404; files from --root
+carry an ETag made of their mtime and size and a Last-Modified, and answer
+304 to a matching If-None-Match, or without one to an If-Modified-Since
+not older than the file):
   /page, /                 a small HTML page (text/html; charset=utf-8);
                            / serves index.html from --root when it has one
   /gzip                    the page, Content-Encoding: gzip
@@ -58,6 +63,7 @@ Virtual hosts: give curl --resolve robots-500.test:PORT:127.0.0.1 etc.
 """
 
 import argparse
+import email.utils
 import gzip
 import http.server
 import os
@@ -116,6 +122,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):  # quiet: the --log file is the log
         pass
+
+    def send_response(self, code, message=None):
+        if self.headers.get("If-None-Match") or \
+                self.headers.get("If-Modified-Since"):
+            self.server.state.record("-> %d %s" % (code, self.path))
+        super().send_response(code, message)
 
     def send(self, status, body=b"", ctype="text/html; charset=utf-8",
              headers=()):
@@ -305,14 +317,36 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         self.send(200, PAGE, headers=hdrs)
 
+    def not_modified(self, etag, mtime):
+        inm = self.headers.get("If-None-Match")
+        if inm is not None:
+            tags = [t.strip() for t in inm.split(",")]
+            return "*" in tags or etag in tags
+        ims = self.headers.get("If-Modified-Since")
+        try:
+            when = email.utils.parsedate_to_datetime(ims) if ims else None
+        except (TypeError, ValueError):
+            when = None
+        return when is not None and when.timestamp() >= int(mtime)
+
     def static(self, path):
         root = self.server.state.args.root
         if root:
             full = os.path.realpath(os.path.join(root, path.lstrip("/")))
             if full.startswith(os.path.realpath(root) + os.sep) and \
                     os.path.isfile(full):
+                st = os.stat(full)
+                hdrs = [("ETag", '"%x-%x"' % (st.st_mtime_ns, st.st_size)),
+                        ("Last-Modified",
+                         email.utils.formatdate(st.st_mtime, usegmt=True))]
+                if self.not_modified(hdrs[0][1], st.st_mtime):
+                    self.send_response(304)
+                    for k, v in hdrs:
+                        self.send_header(k, v)
+                    self.end_headers()
+                    return None
                 with open(full, "rb") as f:
-                    return self.send(200, f.read())
+                    return self.send(200, f.read(), headers=hdrs)
         self.send(404, b"not found\n")
 
 
