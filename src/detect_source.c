@@ -139,9 +139,10 @@ source_candidate(const struct detect_ctx *cx, const char *href)
     return abs;
 }
 
-/* Finds a bare URL ("https://...", "www...") in TEXT from offset FROM. */
+/* Finds a bare URL ("https://...", "www...") in TEXT from offset FROM;
+ * *AT and *END get where it starts and ends in TEXT. */
 static char *
-bare_url(const char *text, size_t from, size_t *at)
+bare_url(const char *text, size_t from, size_t *at, size_t *end)
 {
     const char *p = text + from, *s, *e;
 
@@ -159,6 +160,7 @@ bare_url(const char *text, size_t from, size_t *at)
         while (e > s && strchr(".,;:!?)]", e[-1]) != NULL)
             e--;
         *at = (size_t)(s - text);
+        *end = (size_t)(e - text);
         if (strncasecmp(s, "www.", 4) == 0) {
             char *host = xstrndup(s, (size_t)(e - s));
             char *u = xasprintf("http://%s", host);
@@ -273,17 +275,17 @@ static bool
 url_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 {
     const struct html_block *blk = &cx->page->blocks[b];
-    size_t at;
+    size_t at, end;
     char *u;
 
     if (link_after(cx, b, from, f))
         return true;
     /* bare URLs that may be a source (a deed is skipped): an article
      * rather than a home page when the notice gives both */
-    while ((u = bare_url(blk->text, from, &at)) != NULL) {
+    while ((u = bare_url(blk->text, from, &at, &end)) != NULL) {
         char *c = source_candidate(cx, u);
 
-        from = at + strlen(u);
+        from = end > at ? end : at + 1;
         free(u);
         if (c != NULL && (f->url == NULL || (url_is_home_page(f->url) &&
                                              !url_is_home_page(c)))) {
