@@ -9,11 +9,14 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "check.h"
 #include "document.h"
 #include "fetch.h"
+#include "msg.h"
 #include "remap.h"
 #include "run.h"
 #include "suggest.h"
@@ -31,6 +34,7 @@ struct run_ctx {
     struct fetch_engine *engine; /* NULL with --offline */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
+    struct cache *cache;         /* --cache FILE; NULL without */
 };
 
 /* A URL target on its way through the engine. */
@@ -198,6 +202,37 @@ start_target(struct run_ctx *cx, const struct target *t)
     finish(cx, r);
 }
 
+/* Loads --cache FILE for the verifier: a damaged file, or one from another
+ * version, is ignored with a warning and the run goes on without it. */
+static void
+cache_open(struct run_ctx *cx, const struct options *opts)
+{
+    struct ac_err err = {0};
+    enum ac_status rc;
+
+    cx->cache = cache_new((long long)time(NULL));
+    rc = cache_load(cx->cache, opts->cache_file, &err);
+    if (rc == AC_E_LIMIT)
+        msg_warn("%s", err.msg);
+    else if (rc != AC_OK)
+        msg_warn("%s: cache ignored", err.msg);
+    verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s);
+}
+
+/* Writes the cache back (atomically) and frees it. */
+static void
+cache_close(struct run_ctx *cx)
+{
+    struct ac_err err = {0};
+
+    if (cx->cache == NULL)
+        return;
+    if (cache_save(cx->cache, cx->opts->cache_file, &err) != AC_OK)
+        msg_warn("%s: cache not saved", err.msg);
+    cache_free(cx->cache);
+    cx->cache = NULL;
+}
+
 static enum ac_status
 ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 {
@@ -232,6 +267,8 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     if (!opts->no_verify)
         cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
                                     opts->max_size);
+    if (cx->verifier != NULL && opts->cache_file != NULL)
+        cache_open(cx, opts);
     return AC_OK;
 }
 
@@ -240,6 +277,7 @@ ctx_close(struct run_ctx *cx)
 {
     notices_free(cx->notices);
     verifier_free(cx->verifier);
+    cache_close(cx);
     fetch_engine_free(cx->engine);
     remap_list_free(cx->remaps);
 }
@@ -258,7 +296,8 @@ enum ac_status
 run_targets(const struct options *opts, const struct rules *rules,
             struct report *rep, struct run_stats *stats, struct ac_err *err)
 {
-    struct run_ctx cx = {opts, rules, rep, stats, NULL, NULL, NULL, NULL};
+    struct run_ctx cx = {
+        .opts = opts, .rules = rules, .rep = rep, .stats = stats};
     /* URLs queued at most: enough to keep every transfer slot busy across
      * hosts, small enough that memory does not grow with the list */
     size_t window = (size_t)opts->jobs * 8;
