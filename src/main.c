@@ -68,10 +68,9 @@ check_all(const struct options *o, const struct rules *rules)
         return EXIT_USAGE;
     }
     report_init(&rep, o->format, out, want_color(o, out), o->verbosity);
-    rep.policy = policy;
     rep.fail_on = o->fail_on;
     rep.step_summary = getenv("GITHUB_STEP_SUMMARY");
-    if (run_targets(o, rules, &rep, &stats, &err) != AC_OK) {
+    if (run_targets(o, rules, policy, &rep, &stats, &err) != AC_OK) {
         if (out != stdout)
             fclose(out);
         policy_free(policy);
@@ -79,8 +78,7 @@ check_all(const struct options *o, const struct rules *rules)
                                       : (msg_error("%s", err.msg), EXIT_USAGE);
     }
     policy_free(policy);
-    /* rep.stats, not the run's: they count verdicts after the policy */
-    code = policy_exit_code(o->fail_on, &rep.stats);
+    code = policy_exit_code(o->fail_on, &stats);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {
         msg_error("%s: %s", o->output ? o->output : "standard output",
                   strerror(errno));

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report: chooses the emitter for a format, applies the policy and counts
- * verdicts before forwarding each result, and offers emitters the few
- * helpers several formats share (fingerprints, URL or path).
+ * report: chooses the emitter for a format, counts verdicts while
+ * forwarding each result, and offers emitters the few helpers several
+ * formats share (fingerprints, URL or path).
  */
 #include "config.h"
 
@@ -13,7 +13,6 @@
 #include <strings.h>
 
 #include "msg.h"
-#include "policy.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -55,20 +54,6 @@ report_begin(struct report *rep)
         rep->ops->begin(rep);
 }
 
-/* A deep copy of SRC's findings, for the policy to change. */
-static void
-copy_findings(struct finding_list *dst, const struct finding_list *src)
-{
-    size_t i;
-
-    dst->len = src->len;
-    dst->v = xcalloc(src->len ? src->len : 1, sizeof *dst->v);
-    for (i = 0; i < src->len; i++) {
-        dst->v[i] = src->v[i];
-        dst->v[i].message = xstrdup(src->v[i].message);
-    }
-}
-
 static void
 write_result(struct report *rep, const struct result *r)
 {
@@ -92,25 +77,12 @@ write_result(struct report *rep, const struct result *r)
 void
 report_result(struct report *rep, const struct result *r)
 {
-    struct result judged;
-
-    if (rep->policy == NULL) {
-        write_result(rep, r);
-        return;
-    }
-    /* the policy works on a copy that shares everything but the
-     * findings, so the caller's result stays as it was judged */
-    judged = *r;
-    copy_findings(&judged.findings, &r->findings);
-    policy_apply(rep->policy, &judged);
-    write_result(rep, &judged);
-    finding_list_free(&judged.findings);
+    write_result(rep, r);
 }
 
 void
-report_end(struct report *rep, const struct run_stats *stats)
+report_end(struct report *rep)
 {
-    (void)stats;
     if (rep->ops->end != NULL)
         rep->ops->end(rep, &rep->stats);
 }

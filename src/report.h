@@ -4,10 +4,8 @@
  * github, gitlab and csv emitters write each result as it is judged; sarif,
  * junit and markdown keep what they need of each (findings, not pages)
  * until the end.  One emitter per format (report_<format>.c); emitters
- * never judge.  report_result() applies the policy (severity overrides,
- * required licences) before any emitter sees a result, and counts the
- * verdicts that follow, which are what report_end() passes on and what
- * the exit code is computed from.
+ * never judge: results come to them final, the policy (severity
+ * overrides, required licences) already applied by the run loop.
  */
 #ifndef AC_REPORT_H
 #define AC_REPORT_H
@@ -28,7 +26,6 @@ struct run_stats {
 };
 
 struct report;
-struct policy;
 
 /* What an emitter provides; STATE is its own. */
 struct report_ops {
@@ -45,11 +42,10 @@ struct report {
     enum output_format format;
     size_t written; /* results written so far */
     /* set by the caller after report_init() when wanted */
-    const struct policy *policy; /* applied to each result, or NULL */
-    enum fail_on fail_on;        /* junit: warnings are failures too */
-    const char *step_summary;    /* github: append Markdown here */
+    enum fail_on fail_on;     /* junit: warnings are failures too */
+    const char *step_summary; /* github: append Markdown here */
     /* kept by report.c and the emitters */
-    struct run_stats stats; /* verdicts after the policy */
+    struct run_stats stats; /* verdicts of the results written */
     void *state;            /* the emitter's own, freed by its end() */
 };
 
@@ -59,14 +55,12 @@ void report_init(struct report *rep, enum output_format format, FILE *out,
 
 void report_begin(struct report *rep);
 
-/* Applies the policy to a copy of R's findings and verdict (R itself is
- * left alone), counts the verdict that follows into rep->stats, says on
- * stderr when R could not be checked, and writes it. */
+/* Writes R, counts its verdict into rep->stats, and says on stderr when
+ * R could not be checked. */
 void report_result(struct report *rep, const struct result *r);
 
-/* Finishes the report with rep->stats; STATS (the run loop's counts,
- * taken before the policy) is ignored and kept for the caller's sake. */
-void report_end(struct report *rep, const struct run_stats *stats);
+/* Finishes the report with the counts of what was written. */
+void report_end(struct report *rep);
 
 /* For emitters. */
 

@@ -16,6 +16,7 @@
 #include "check.h"
 #include "document.h"
 #include "fetch.h"
+#include "policy.h"
 #include "msg.h"
 #include "remap.h"
 #include "run.h"
@@ -35,6 +36,7 @@ struct run_ctx {
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
     struct cache *cache;         /* --cache FILE; NULL without */
+    const struct policy *policy; /* --severity, --require-license */
 };
 
 /* A URL target on its way through the engine. */
@@ -43,9 +45,13 @@ struct url_job {
     char *target;
 };
 
+/* The end of every target: the verdict is final once the policy has
+ * been applied, and then the suggestion and the counts follow it. */
 static void
 finish(struct run_ctx *cx, struct result *r)
 {
+    if (cx->policy != NULL)
+        policy_apply(cx->policy, r);
     suggest_notice(cx->notices, r);
     cx->stats->verdicts[r->verdict]++;
     cx->stats->total++;
@@ -294,10 +300,14 @@ in_flight(const struct run_ctx *cx)
 
 enum ac_status
 run_targets(const struct options *opts, const struct rules *rules,
-            struct report *rep, struct run_stats *stats, struct ac_err *err)
+            const struct policy *policy, struct report *rep,
+            struct run_stats *stats, struct ac_err *err)
 {
-    struct run_ctx cx = {
-        .opts = opts, .rules = rules, .rep = rep, .stats = stats};
+    struct run_ctx cx = {.opts = opts,
+                         .rules = rules,
+                         .rep = rep,
+                         .stats = stats,
+                         .policy = policy};
     /* URLs queued at most: enough to keep every transfer slot busy across
      * hosts, small enough that memory does not grow with the list */
     size_t window = (size_t)opts->jobs * 8;
@@ -322,21 +332,10 @@ run_targets(const struct options *opts, const struct rules *rules,
     }
     while (in_flight(&cx) > 0)
         fetch_step(cx.engine, 100);
-    report_end(rep, stats);
+    report_end(rep);
     targets_free(ts);
     ctx_close(&cx);
     return AC_OK;
-}
-
-enum exit_code
-run_exit_code(const struct options *opts, const struct run_stats *stats)
-{
-    if (stats->verdicts[VERDICT_FAIL] > 0 ||
-        (opts->strict && stats->verdicts[VERDICT_WARN] > 0))
-        return EXIT_FAIL;
-    if (stats->verdicts[VERDICT_ERROR] > 0)
-        return EXIT_UNCHECKED;
-    return EXIT_PASS;
 }
 
 /* True when this binary runs from the build tree, not installed. */

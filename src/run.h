@@ -14,6 +14,8 @@
 #include "report.h"
 #include "rules.h"
 
+struct policy;
+
 /* Exit codes, documented in attrcheck(1). */
 enum exit_code {
     EXIT_PASS = 0,      /* every target passes (warnings allowed) */
@@ -23,17 +25,15 @@ enum exit_code {
 };
 
 /*
- * Checks every target OPTS names with RULES, writing to REP and counting
- * into STATS.  Returns AC_OK, or an error that stopped the run before it
+ * Checks every target OPTS names with RULES, applies POLICY (may be NULL)
+ * to each result, writes it to REP and counts its final verdict into
+ * STATS.  Returns AC_OK, or an error that stopped the run before it
  * began (a target list that cannot be opened, the network engine).
  */
 enum ac_status run_targets(const struct options *opts,
-                           const struct rules *rules, struct report *rep,
+                           const struct rules *rules,
+                           const struct policy *policy, struct report *rep,
                            struct run_stats *stats, struct ac_err *err);
-
-/* The exit code for STATS: 1 wins over 3; --strict counts warnings. */
-enum exit_code run_exit_code(const struct options *opts,
-                             const struct run_stats *stats);
 
 /* The rules folder to use when --rules is not given: the source tree's
  * data/rules when this binary runs from the build tree, else the

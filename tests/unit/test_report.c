@@ -115,7 +115,7 @@ render(enum output_format format, bool color, int verbosity,
         stats.verdicts[results[i].verdict]++;
         stats.total++;
     }
-    report_end(&rep, &stats);
+    report_end(&rep);
     fclose(fp);
     return buf;
 }

@@ -44,7 +44,7 @@ render(enum output_format format, struct result *results, size_t n)
     report_begin(&rep);
     for (i = 0; i < n; i++)
         report_result(&rep, &results[i]);
-    report_end(&rep, NULL);
+    report_end(&rep);
     fclose(fp);
     return text;
 }
