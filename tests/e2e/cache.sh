@@ -15,6 +15,7 @@
 require_attrcheck
 C="$FIXTURES/cache"
 cp -R "$C/web" "$TMPD/web"
+chmod -R u+w "$TMPD/web" # a read-only source tree (distcheck) copies so
 srv_start --root "$TMPD/web"
 CACHE="$TMPD/sources.jsonl"
 
