@@ -25,6 +25,22 @@ has_finding(const struct result *r, const char *code)
     return false;
 }
 
+/* Findings no notice can mend: the original grants no licence, the link
+ * does not reach it, or a no-derivatives work was changed. */
+static bool
+no_notice_helps(const struct result *r)
+{
+    static const char *const codes[] = {
+        "source-no-license", "source-unreachable", "source-not-original",
+        "nd-modified", "license-unknown"};
+    size_t i;
+
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (has_finding(r, codes[i]))
+            return true;
+    return false;
+}
+
 /* The licence to name: the original's, else the copy's own. */
 static bool
 pick_license(const struct result *r, struct cc_license *lic)
@@ -52,23 +68,22 @@ suggest_notice(const struct notices *n, struct result *r)
     char *html = NULL, *text = NULL;
 
     if (n == NULL || !r->analysed ||
-        (r->verdict != VERDICT_WARN && r->verdict != VERDICT_FAIL))
+        (r->verdict != VERDICT_WARN && r->verdict != VERDICT_FAIL) ||
+        no_notice_helps(r))
         return;
     memset(&in, 0, sizeof in);
-    if (!pick_license(r, &in.lic))
+    if (!pick_license(r, &in.lic) || !ccurl_exists(&in.lic))
         return;
     in.lang = a->lang;
     in.title = c && c->title ? c->title : a->title;
     in.creator = c && c->creator ? c->creator
-                 : a->source    ? a->source->credit
-                                : NULL;
+                 : a->source     ? a->source->credit
+                                 : NULL;
     /* the link the copy gives, unless it moved: then where it went */
     in.source_url = a->source ? a->source->url : NULL;
-    if (c != NULL && has_finding(r, "source-redirected") &&
-        url_is_http(c->url))
+    if (c != NULL && has_finding(r, "source-redirected") && url_is_http(c->url))
         in.source_url = c->url;
-    in.changed = has_finding(r, "changes-not-indicated") ||
-                 has_finding(r, "nd-modified") || a->changes_noted;
+    in.changed = has_finding(r, "changes-not-indicated") || a->changes_noted;
     if (!notice_suggest(n, &in, &html, &text, &lang))
         return;
     r->suggestion_html = html;

@@ -4,7 +4,9 @@
  * or errors.  It gathers title, author, source link and licence - from
  * the checked original when there is one, else from what the copy says -
  * and lets notice.c write them in the page's language.  It does nothing
- * when the licence cannot be named (no version known).
+ * when the licence cannot be named (no version known, or none that
+ * exists) or when no notice would mend what is wrong (no licence to
+ * give, a broken link, a changed no-derivatives work).
  */
 #ifndef AC_SUGGEST_H
 #define AC_SUGGEST_H

@@ -26,6 +26,8 @@ struct fetch_engine;
 #define VERIFY_CHANGED 0.90
 /* Below this share of the original in the copy, the copy is shortened. */
 #define VERIFY_SHORTENED 0.60
+/* A copy with fewer words of main text is not compared at all. */
+#define VERIFY_MIN_WORDS 20
 /* A block of the copy shorter than this is never counted as an edit. */
 #define VERIFY_EDIT_MIN_WORDS 12
 

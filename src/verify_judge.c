@@ -18,9 +18,8 @@
 #include "verify_int.h"
 #include "xalloc.h"
 
-static void
-add(struct result *r, const char *code, unsigned line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static void add(struct result *r, const char *code, unsigned line,
+                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void
 add(struct result *r, const char *code, unsigned line, const char *fmt, ...)
@@ -39,6 +38,14 @@ add(struct result *r, const char *code, unsigned line, const char *fmt, ...)
     l->len++;
 }
 
+/* The URL to name to a person: as linked, unless a redirect moved it (a
+ * --remap target, a mirror or a local file, is not what to link). */
+static const char *
+shown_url(const struct source_entry *e)
+{
+    return e->first_redirect && e->final_url ? e->final_url : e->url;
+}
+
 static struct source_check *
 make_check(const struct source_entry *e, double similarity, bool original,
            int depth)
@@ -47,16 +54,15 @@ make_check(const struct source_entry *e, double similarity, bool original,
 
     /* the URL as linked, unless a redirect moved it: a --remap target
      * (a mirror, a local file) is not what a reader should link */
-    c->url = xstrdup(e->first_redirect && e->final_url ? e->final_url
-                                                       : e->url);
+    c->url = xstrdup(shown_url(e));
     c->http_status = e->http_status;
     c->similarity = similarity;
     /* a home page or a soft 404 is not the original: what it says about
      * licence and creator is not the original's */
     c->has_license = original && e->has_license;
     c->lic = e->lic;
-    c->license_url = original && e->license_url ? xstrdup(e->license_url)
-                                                : NULL;
+    c->license_url =
+        original && e->license_url ? xstrdup(e->license_url) : NULL;
     c->creator = original && e->creator ? xstrdup(e->creator) : NULL;
     c->title = original && e->title ? xstrdup(e->title) : NULL;
     if (e->error != FETCH_OK) {
@@ -65,9 +71,8 @@ make_check(const struct source_entry *e, double similarity, bool original,
     }
     if (e->next != NULL && depth < 16) {
         const struct source_entry *n = e->next;
-        double sim = n->error == FETCH_OK
-                         ? textsim_containment(&e->text, &n->text)
-                         : -1;
+        double sim =
+            n->error == FETCH_OK ? textsim_containment(&e->text, &n->text) : -1;
 
         c->next = make_check(n, sim,
                              n->error == FETCH_OK && !n->not_found &&
@@ -99,9 +104,9 @@ source_check_free(struct source_check *c)
 static bool
 is_login_page(const char *url)
 {
-    static const char *const names[] = {"login", "log-in", "signin",
+    static const char *const names[] = {"login",   "log-in",   "signin",
                                         "sign-in", "wp-login", "auth",
-                                        "sso", "logon"};
+                                        "sso",     "logon"};
     struct url u;
     const char *p;
     bool found = false;
@@ -151,8 +156,8 @@ judge_reach(struct result *r, const struct source_entry *e, unsigned line)
         add(r, "source-redirected", line,
             "%s moved permanently to %s: link there", e->url, final);
     if (e->not_found) {
-        add(r, "source-not-original", line,
-            "%s says the page was not found", final);
+        add(r, "source-not-original", line, "%s says the page was not found",
+            shown_url(e));
         return false;
     }
     return true;
@@ -171,11 +176,13 @@ judge_license(struct result *r, const struct source_entry *e, unsigned line)
     const struct license_statement *s;
     char mine[96], theirs[96];
 
+    if (!e->has_license && r->analysis.permission)
+        return; /* republished with permission: no licence needed */
     if (!e->has_license) {
         add(r, "source-no-license", line,
             "the original (%s) names no licence, so it may not be "
             "republished without permission",
-            e->final_url);
+            shown_url(e));
         return;
     }
     if (a->applicable == DETECT_NONE)
@@ -233,10 +240,13 @@ judge_changes(struct result *r, const struct source_entry *e, unsigned line)
     /* text added where the original's text is missing replaced it */
     rewritten = edited > 0 || (added > 0 && missing);
     if (e->has_license && is_nd(e->lic.family) && rewritten) {
+        char label[96];
+
+        findings_license_label(&e->lic, label, sizeof label);
         add(r, "nd-modified", line,
             "the original is %s (no derivatives) but %zu words of the copy "
             "differ from it",
-            cc_family_name(e->lic.family), edited + (missing ? added : 0));
+            label, edited + (missing ? added : 0));
         return;
     }
     if ((rewritten || shortened) && !r->analysis.changes_noted)
@@ -255,14 +265,17 @@ verify_judge(struct result *r, const struct source_entry *e)
     bool original = false;
 
     if (judge_reach(r, e, line)) {
-        sim = textsim_containment(&r->text, &e->text);
+        /* a copy of a few words (a title) tells nothing either way */
+        sim = r->text.words >= VERIFY_MIN_WORDS
+                  ? textsim_containment(&r->text, &e->text)
+                  : -1;
         original = sim < 0 || sim >= VERIFY_NOT_ORIGINAL;
         if (!original) {
             add(r, "source-not-original", line,
                 "only %.0f%% of the copy's text is on %s: it is not the "
                 "original%s",
-                sim * 100, e->final_url,
-                url_is_home_page(e->final_url) ? " (a home page)" : "");
+                sim * 100, shown_url(e),
+                url_is_home_page(shown_url(e)) ? " (a home page)" : "");
         } else {
             judge_license(r, e, line);
             if (e->creator != NULL && !names_creator(r, e->creator))

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "suggest.h"
 #include "../tap.h"
+#include "suggest.h"
 #include "verify.h"
 #include "xalloc.h"
 
@@ -126,6 +126,30 @@ main(void)
             strstr(r.suggestion_text, "dapted")),
        "a changed copy says so: %s",
        r.suggestion_text ? r.suggestion_text : "(none)");
+    result_free(&r);
+
+    make(&r, "en", "4.0", VERDICT_FAIL);
+    add_check(&r, CC_BY, NULL);
+    r.check->has_license = false;
+    add_finding(&r, "source-no-license");
+    suggest_notice(n, &r);
+    ok(r.suggestion_text == NULL,
+       "no notice when the original grants no licence");
+    result_free(&r);
+
+    make(&r, "en", "5.0", VERDICT_FAIL);
+    add_finding(&r, "license-unknown");
+    suggest_notice(n, &r);
+    ok(r.suggestion_text == NULL, "no notice naming a licence that does "
+                                  "not exist");
+    result_free(&r);
+
+    make(&r, "en", "4.0", VERDICT_FAIL);
+    add_check(&r, CC_BY_ND, NULL);
+    add_finding(&r, "nd-modified");
+    suggest_notice(n, &r);
+    ok(r.suggestion_text == NULL,
+       "no notice for a changed no-derivatives work");
     result_free(&r);
 
     suggest_notice(NULL, &r); /* a zeroed result and no notices: no-op */

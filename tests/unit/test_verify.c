@@ -238,5 +238,29 @@ main(void)
     expect(&r, &e, "source-not-original", "a login page");
     result_free(&r);
     free_source(&e);
+    make_copy(&r, P1, P2, NULL);
+    make_source(&e, CC_NONE, NULL);
+    r.analysis.permission = true;
+    expect(&r, &e, "", "republished with permission: no licence needed");
+    result_free(&r);
+    free_source(&e);
+
+    make_copy(&r, "Harbour seals", "return", NULL);
+    make_source(&e, CC_BY, NULL);
+    expect(&r, &e, "", "a copy of a few words is not compared");
+    ok(r.check && r.check->similarity < 0, "similarity unknown");
+    result_free(&r);
+    free_source(&e);
+
+    make_copy(&r, P1, P2_EDITED, NULL);
+    make_source(&e, CC_BY_NC_ND, NULL);
+    r.analysis.licenses[0].lic.family = CC_BY_NC_ND;
+    verify_judge(&r, &e);
+    ok(r.findings.len == 1 &&
+           strstr(r.findings.v[0].message, "CC BY-NC-ND 4.0") != NULL,
+       "nd-modified names the licence as people write it: %s",
+       r.findings.len ? r.findings.v[0].message : "");
+    result_free(&r);
+    free_source(&e);
     return tap_done();
 }
