@@ -33,6 +33,7 @@ struct node {
 
 struct cache {
     long long now;
+    char rules[24]; /* fingerprint of the rules, or "" */
     struct node **buckets;
     size_t nbuckets, len, bytes;
     struct node *head, *tail;
@@ -185,6 +186,12 @@ clear(struct cache *c)
 {
     while (c->head != NULL)
         remove_at(c, slot(c, c->head->e->url));
+}
+
+void
+cache_set_rules(struct cache *c, const char *fingerprint)
+{
+    snprintf(c->rules, sizeof c->rules, "%s", fingerprint);
 }
 
 void
@@ -587,17 +594,21 @@ read_line(FILE *fp, struct strbuf *sb)
 
 /* Checks the header line; returns why it is wrong, or NULL. */
 static const char *
-check_header(const char *line, size_t len)
+check_header(const struct cache *c, const char *line, size_t len)
 {
     json_t *h = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
     json_int_t format = 0;
-    const char *version = NULL, *why = NULL;
+    const char *version = NULL, *rules = NULL, *why = NULL;
 
-    if (h == NULL || json_unpack(h, "{s:I, s:s !}", "attrcheck-cache", &format,
-                                 "version", &version) != 0)
+    if (h == NULL ||
+        json_unpack(h, "{s:I, s:s, s?s !}", "attrcheck-cache", &format,
+                    "version", &version, "rules", &rules) != 0)
         why = "not an attrcheck cache (no header line)";
     else if (format != CACHE_FORMAT || strcmp(version, PACKAGE_VERSION) != 0)
         why = "written by another version of attrcheck";
+    else if (c->rules[0] != '\0' &&
+             (rules == NULL || strcmp(rules, c->rules) != 0))
+        why = "written with other detection rules";
     json_decref(h);
     return why;
 }
@@ -646,7 +657,7 @@ cache_load(struct cache *c, const char *path, struct ac_err *err)
         if (got < 0)
             why = "line too long";
         else if (lineno == 1)
-            why = check_header(sb.buf, sb.len);
+            why = check_header(c, sb.buf, sb.len);
         else
             why = load_entry(c, sb.buf, sb.len, &full);
     }
@@ -677,6 +688,8 @@ write_all(const struct cache *c, FILE *fp)
 
     o = json_pack("{s:i, s:s}", "attrcheck-cache", CACHE_FORMAT, "version",
                   PACKAGE_VERSION);
+    if (c->rules[0] != '\0')
+        json_object_set_new(o, "rules", json_string(c->rules));
     rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
     if (rc != 0 || fputc('\n', fp) == EOF)

@@ -49,6 +49,11 @@ struct cache;
 
 /* An empty cache; NOW (unix time) dates what is dropped as too old. */
 struct cache *cache_new(long long now);
+
+/* Ties C to one set of detection rules: the header carries FINGERPRINT,
+ * and a file written with other rules is not loaded (its analyses would
+ * be other ones). */
+void cache_set_rules(struct cache *c, const char *fingerprint);
 void cache_free(struct cache *c);
 
 /*

@@ -192,6 +192,10 @@ parse_duration(const char *s, long *out_s)
         return false;
     errno = 0;
     v = strtol(s, &end, 10);
+    if (errno == 0 && end != s && end[0] == '\0' && v == 0) {
+        *out_s = 0; /* "0" needs no unit: revalidate everything */
+        return true;
+    }
     if (errno != 0 || end == s || end[0] == '\0' || end[1] != '\0')
         return false;
     for (i = 0; i < sizeof units / sizeof units[0]; i++)

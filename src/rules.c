@@ -59,6 +59,7 @@ struct rules {
     size_t len, cap;
     struct kind_index kinds[RULE_KIND_COUNT];
     uint32_t max_pairs; /* ovector pairs needed by any pattern */
+    uint64_t fingerprint; /* FNV-1a of every file's name and text */
 };
 
 /* A hit before overlap resolution; ORDER is the rule's load order. */
@@ -355,8 +356,17 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
 {
     const char *p = text, *end = text + len;
     enum ac_status rc = AC_OK;
-    size_t lineno = 0;
+    size_t lineno = 0, i;
     char where[200];
+
+    if (r->fingerprint == 0)
+        r->fingerprint = 0xcbf29ce484222325ULL;
+    for (i = 0; name[i] != '\0'; i++)
+        r->fingerprint = (r->fingerprint ^ (unsigned char)name[i]) *
+                         0x100000001b3ULL;
+    for (i = 0; i < len; i++)
+        r->fingerprint = (r->fingerprint ^ (unsigned char)text[i]) *
+                         0x100000001b3ULL;
 
     while (p < end && rc == AC_OK) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -586,6 +596,12 @@ rules_free(struct rules *r)
     }
     free(r->v);
     free(r);
+}
+
+uint64_t
+rules_fingerprint(const struct rules *r)
+{
+    return r != NULL ? r->fingerprint : 0;
 }
 
 size_t

@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 
@@ -67,6 +68,10 @@ enum ac_status rules_load_buffer(const char *name, const char *text,
                                  size_t len, struct rules **out,
                                  struct ac_err *err);
 void rules_free(struct rules *r);
+
+/* A hash of every loaded file's name and text: results made with other
+ * rules (a cache, say) can be told apart. */
+uint64_t rules_fingerprint(const struct rules *r);
 
 /* Number of rules of KIND. */
 size_t rules_count(const struct rules *r, enum rule_kind kind);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -215,8 +216,12 @@ cache_open(struct run_ctx *cx, const struct options *opts)
 {
     struct ac_err err = {0};
     enum ac_status rc;
+    char fp[24];
 
     cx->cache = cache_new((long long)time(NULL));
+    snprintf(fp, sizeof fp, "%016llx",
+             (unsigned long long)rules_fingerprint(cx->rules));
+    cache_set_rules(cx->cache, fp);
     rc = cache_load(cx->cache, opts->cache_file, &err);
     if (rc == AC_E_LIMIT)
         msg_warn("%s", err.msg);

@@ -78,7 +78,7 @@ n=$(logged '^GET /(kelp|terns)\.html .* inm=- ims=-$')
 check "$(t '[ "$n" -eq 2 ]')" "first run: both originals fetched" \
     "$(cat "$LOG")"
 head -n 1 "$CACHE" >"$TMPD/header"
-re='^{"attrcheck-cache":1,"version":"[^"]*"}$'
+re='^{"attrcheck-cache":1,"version":"[^"]*","rules":"[0-9a-f]\{16\}"}$'
 check "$(t 'grep -q "$re" "$TMPD/header"')" \
     "the cache starts with its header line" "$(cat "$TMPD/header")"
 n=$(grep -c '"url":"https://orig.example/' "$CACHE" || :)
@@ -173,6 +173,16 @@ check "$(t 'grep -q "$re" "$ERR"')" \
 n=$(logged '^GET /(kelp|terns)\.html .* inm=- ims=-$')
 check "$(t '[ "$n" -eq 2 ]')" "another version: both fetched plainly" \
     "$(cat "$LOG")"
+
+# 7b. Nor one written with other detection rules: its analyses differ.
+cached_run
+sed '1s/"rules":"[0-9a-f]*"/"rules":"0000000000000000"/' "$CACHE" \
+    >"$TMPD/otherrules" && cp "$TMPD/otherrules" "$CACHE"
+: >"$SRV_LOG"
+cached_run
+re='sources\.jsonl:1: written with other detection rules: cache ignored'
+check "$(t 'grep -q "$re" "$ERR"')" \
+    "other rules: ignored with a warning" "$(show_run)"
 
 # 8. --quiet silences the warning, not the check.
 printf 'not json\n' >"$CACHE"
