@@ -613,8 +613,7 @@ cc_license_deed_url(const struct cc_license *lic, char *buf, size_t n)
 bool
 cc_license_compatible(const struct cc_license *a, const struct cc_license *b)
 {
-    if (a == NULL || b == NULL || a->family == CC_NONE ||
-        b->family == CC_NONE)
+    if (a == NULL || b == NULL || a->family == CC_NONE || b->family == CC_NONE)
         return false;
     /* "a Creative Commons licence" is any of them, not a different one */
     if (a->family != b->family && a->family != CC_UNSPECIFIED &&

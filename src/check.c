@@ -52,14 +52,13 @@ check_document(const struct rules *rules, const struct document *doc,
     size_t utf8_len = 0;
     enum ac_status rc;
 
-    rc = charset_to_utf8(doc->body, doc->body_len,
-                         doc->content_type &&
-                                 charset_from_content_type(
-                                     doc->content_type, header_cs,
-                                     sizeof header_cs)
-                             ? header_cs
-                             : NULL,
-                         &utf8, &utf8_len, used, sizeof used, &err);
+    rc = charset_to_utf8(
+        doc->body, doc->body_len,
+        doc->content_type && charset_from_content_type(
+                                 doc->content_type, header_cs, sizeof header_cs)
+            ? header_cs
+            : NULL,
+        &utf8, &utf8_len, used, sizeof used, &err);
     if (rc == AC_OK)
         rc = html_parse(utf8, utf8_len, &page, &err);
     if (rc != AC_OK) {

@@ -49,14 +49,14 @@ enum statement_scope {
 
 struct license_statement {
     struct cc_license lic;
-    char *url;     /* absolute deed/legal code/badge URL, or NULL */
-    bool linked;   /* backed by a link to the licence */
-    bool unknown;  /* names a licence that does not exist */
-    bool conflict; /* its own evidence disagrees (text vs link) */
+    char *url;               /* absolute deed/legal code/badge URL, or NULL */
+    bool linked;             /* backed by a link to the licence */
+    bool unknown;            /* names a licence that does not exist */
+    bool conflict;           /* its own evidence disagrees (text vs link) */
     struct cc_license other; /* with conflict: what the rest says */
     enum statement_role role;
     enum statement_scope scope;
-    size_t block; /* HTML_NO_BLOCK for head metadata */
+    size_t block;                /* HTML_NO_BLOCK for head metadata */
     size_t span_start, span_end; /* bytes of the block text it covers */
     unsigned line;
     struct evidence *evidence;
@@ -75,22 +75,22 @@ struct source_credit {
 struct analysis {
     struct license_statement *licenses; /* every statement, page order */
     size_t licenses_len;
-    size_t applicable;    /* index into licenses, or DETECT_NONE */
-    bool explainer;       /* mentions several licences, claims none */
-    bool conflict;        /* applicable statements disagree */
-    size_t conflict_with; /* index of the disagreeing statement */
+    size_t applicable;            /* index into licenses, or DETECT_NONE */
+    bool explainer;               /* mentions several licences, claims none */
+    bool conflict;                /* applicable statements disagree */
+    size_t conflict_with;         /* index of the disagreeing statement */
     struct source_credit *source; /* NULL when none is credited */
-    bool copied;          /* the text says it was copied/republished */
+    bool copied;                  /* the text says it was copied/republished */
     unsigned copied_line;
-    bool permission;      /* "republished with permission" */
-    bool changes_noted;   /* "adapted", "bewerkt" */
-    size_t notice_block;  /* block of the attribution notice, or NONE */
-    bool not_found;       /* the page says it is not found (soft 404) */
-    bool *notice_blocks;  /* per block: part of an attribution notice */
-    size_t blocks_len;    /* length of notice_blocks */
-    char *creator;        /* the page's own creator, or NULL */
-    char *title;          /* the page's title, or NULL */
-    char *lang;           /* the page's language, or NULL */
+    bool permission;     /* "republished with permission" */
+    bool changes_noted;  /* "adapted", "bewerkt" */
+    size_t notice_block; /* block of the attribution notice, or NONE */
+    bool not_found;      /* the page says it is not found (soft 404) */
+    bool *notice_blocks; /* per block: part of an attribution notice */
+    size_t blocks_len;   /* length of notice_blocks */
+    char *creator;       /* the page's own creator, or NULL */
+    char *title;         /* the page's title, or NULL */
+    char *lang;          /* the page's language, or NULL */
 };
 
 /*

@@ -287,8 +287,8 @@ url_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 
         from = end > at ? end : at + 1;
         free(u);
-        if (c != NULL && (f->url == NULL || (url_is_home_page(f->url) &&
-                                             !url_is_home_page(c)))) {
+        if (c != NULL && (f->url == NULL ||
+                          (url_is_home_page(f->url) && !url_is_home_page(c)))) {
             free(f->url);
             f->url = c;
             f->at = at;

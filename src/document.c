@@ -29,7 +29,9 @@ static const struct {
     {"PK\x03\x04", 4, "a ZIP archive"},
     {"\x1f\x8b", 2, "gzip data"},
     {"RIFF", 4, "a RIFF (WebP, WAV or AVI) file"},
-    {"\x7f" "ELF", 4, "an executable"},
+    {"\x7f"
+     "ELF",
+     4, "an executable"},
     {"WARC/", 5, "a WARC file"},
 };
 
@@ -44,10 +46,9 @@ document_sniff(const char *bytes, size_t len)
             memcmp(bytes, MAGICS[i].magic, MAGICS[i].len) == 0)
             return MAGICS[i].name;
     /* UTF-16 pages start with a BOM and are full of NULs: they are text */
-    if (len >= 2 && (((unsigned char)bytes[0] == 0xff &&
-                      (unsigned char)bytes[1] == 0xfe) ||
-                     ((unsigned char)bytes[0] == 0xfe &&
-                      (unsigned char)bytes[1] == 0xff)))
+    if (len >= 2 &&
+        (((unsigned char)bytes[0] == 0xff && (unsigned char)bytes[1] == 0xfe) ||
+         ((unsigned char)bytes[0] == 0xfe && (unsigned char)bytes[1] == 0xff)))
         return NULL;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)bytes[i];

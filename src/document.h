@@ -14,8 +14,8 @@
 #include "err.h"
 
 struct document {
-    char *url;          /* the page's URL (for resolving links) */
-    char *body;         /* raw bytes, NUL-terminated for convenience */
+    char *url;  /* the page's URL (for resolving links) */
+    char *body; /* raw bytes, NUL-terminated for convenience */
     size_t body_len;
     char *content_type; /* from HTTP, or NULL for files */
 };

@@ -14,7 +14,7 @@
 #include "jsonld.h"
 #include "xalloc.h"
 
-#define JSONLD_MAX_DEPTH 32
+#define JSONLD_MAX_DEPTH  32
 #define JSONLD_MAX_VALUES 64 /* per list: enough for any real page */
 
 static void
@@ -35,8 +35,8 @@ add(char ***v, size_t *len, const char *s)
 static bool
 key_is(const char *key, const char *name)
 {
-    static const char *const prefixes[] = {
-        "", "schema:", "http://schema.org/", "https://schema.org/"};
+    static const char *const prefixes[] = {"", "schema:", "http://schema.org/",
+                                           "https://schema.org/"};
     size_t i, n;
 
     for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {

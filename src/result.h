@@ -42,18 +42,17 @@ struct result {
     char *suggestion_text;
     char *suggestion_lang;
     /* kept only while the source is being verified */
-    struct textsim text; /* shingles of the main text, notice left out */
+    struct textsim text;        /* shingles of the main text, notice left out */
     struct textsim *block_text; /* the same, block by block */
     size_t block_text_len;
-    char *page_text;     /* every block's text, for finding names */
+    char *page_text; /* every block's text, for finding names */
 };
 
 /* Starts R for TARGET at URL (either may be NULL). */
 void result_init(struct result *r, const char *target, const char *url);
 
 /* Marks R as not checkable: verdict error with KIND and MESSAGE. */
-void result_set_error(struct result *r, const char *kind,
-                      const char *message);
+void result_set_error(struct result *r, const char *kind, const char *message);
 
 void result_free(struct result *r);
 

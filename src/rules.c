@@ -58,7 +58,7 @@ struct rules {
     struct rule *v;
     size_t len, cap;
     struct kind_index kinds[RULE_KIND_COUNT];
-    uint32_t max_pairs; /* ovector pairs needed by any pattern */
+    uint32_t max_pairs;   /* ovector pairs needed by any pattern */
     uint64_t fingerprint; /* FNV-1a of every file's name and text */
 };
 
@@ -296,8 +296,8 @@ add_trigger(struct rules *r, char **f, const char *where, struct ac_err *err)
     pcre2_code *re;
 
     if (kind == RULE_KIND_COUNT)
-        return ac_err_set(err, AC_E_DATA,
-                          "%s: trigger for unknown kind \"%s\"", where, f[3]);
+        return ac_err_set(err, AC_E_DATA, "%s: trigger for unknown kind \"%s\"",
+                          where, f[3]);
     if (r->kinds[kind].trigger != NULL)
         return ac_err_set(err, AC_E_DATA, "%s: a second trigger for \"%s\"",
                           where, f[3]);
@@ -362,11 +362,11 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
     if (r->fingerprint == 0)
         r->fingerprint = 0xcbf29ce484222325ULL;
     for (i = 0; name[i] != '\0'; i++)
-        r->fingerprint = (r->fingerprint ^ (unsigned char)name[i]) *
-                         0x100000001b3ULL;
+        r->fingerprint =
+            (r->fingerprint ^ (unsigned char)name[i]) * 0x100000001b3ULL;
     for (i = 0; i < len; i++)
-        r->fingerprint = (r->fingerprint ^ (unsigned char)text[i]) *
-                         0x100000001b3ULL;
+        r->fingerprint =
+            (r->fingerprint ^ (unsigned char)text[i]) * 0x100000001b3ULL;
 
     while (p < end && rc == AC_OK) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));

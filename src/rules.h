@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * rules: loads the regex rules kept as data in data/rules (files named NAME.rules),
- * compiles them with PCRE2 (JIT when available) and scans text with them.
- * The only file that includes <pcre2.h>.  It knows nothing of HTML or
- * licences: a rule is a kind, an id, a language, a value and a pattern;
- * what a hit means is decided by detect.
+ * rules: loads the regex rules kept as data in data/rules (files named
+ * NAME.rules), compiles them with PCRE2 (JIT when available) and scans text
+ * with them. The only file that includes <pcre2.h>.  It knows nothing of HTML
+ * or licences: a rule is a kind, an id, a language, a value and a pattern; what
+ * a hit means is decided by detect.
  *
  * File format (docs/rules.md): UTF-8 lines, '#' comments and blank lines
  * skipped, one rule a line, five TAB-separated fields:
@@ -39,10 +39,10 @@ enum rule_kind {
 #define RULES_NONE ((size_t)-1)
 
 struct rules_hit {
-    size_t start, end;   /* byte offsets of the whole match in the text */
-    const char *id;      /* borrowed from the rules */
-    const char *lang;    /* "nl", "*" */
-    const char *value;   /* the VALUE field, "-" when unused */
+    size_t start, end; /* byte offsets of the whole match in the text */
+    const char *id;    /* borrowed from the rules */
+    const char *lang;  /* "nl", "*" */
+    const char *value; /* the VALUE field, "-" when unused */
     size_t version_start, version_end; /* RULES_NONE when absent */
     size_t port_start, port_end;       /* RULES_NONE when absent */
 };
@@ -64,9 +64,8 @@ struct rules;
 enum ac_status rules_load(const char *dir, struct rules **out,
                           struct ac_err *err);
 /* Loads rules from one in-memory buffer; NAME is used in messages. */
-enum ac_status rules_load_buffer(const char *name, const char *text,
-                                 size_t len, struct rules **out,
-                                 struct ac_err *err);
+enum ac_status rules_load_buffer(const char *name, const char *text, size_t len,
+                                 struct rules **out, struct ac_err *err);
 void rules_free(struct rules *r);
 
 /* A hash of every loaded file's name and text: results made with other
@@ -82,8 +81,8 @@ size_t rules_count(const struct rules *r, enum rule_kind kind);
  * kept (the earlier one on a tie).  Returns HITS->len.  Safe to call from
  * several threads with separate HITS.
  */
-size_t rules_scan(const struct rules *r, enum rule_kind kind,
-                  const char *text, size_t len, struct rules_hits *hits);
+size_t rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
+                  size_t len, struct rules_hits *hits);
 
 /* Frees the hit list's memory and leaves it empty. */
 void rules_hits_free(struct rules_hits *hits);

@@ -18,10 +18,10 @@ struct policy;
 
 /* Exit codes, documented in attrcheck(1). */
 enum exit_code {
-    EXIT_PASS = 0,      /* every target passes (warnings allowed) */
-    EXIT_FAIL = 1,      /* some target fails */
-    EXIT_USAGE = 2,     /* usage or configuration error, nothing checked */
-    EXIT_UNCHECKED = 3  /* nothing failed, some target was not checked */
+    EXIT_PASS = 0,     /* every target passes (warnings allowed) */
+    EXIT_FAIL = 1,     /* some target fails */
+    EXIT_USAGE = 2,    /* usage or configuration error, nothing checked */
+    EXIT_UNCHECKED = 3 /* nothing failed, some target was not checked */
 };
 
 /*

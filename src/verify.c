@@ -11,18 +11,18 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cache.h"
 #include "check.h"
 #include "document.h"
-#include "verify_int.h"
 #include "url.h"
+#include "verify_int.h"
 #include "xalloc.h"
 
-#define BUCKETS 8192
+#define BUCKETS   8192
 #define CACHE_MAX 4096 /* finished entries kept; bounds memory */
 
 struct verifier {
@@ -169,8 +169,8 @@ static void
 add_waiter(struct source_entry *e, void (*fn)(struct source_entry *, void *),
            void *ud)
 {
-    e->waiters = xreallocarray(e->waiters, e->waiters_len + 1,
-                               sizeof *e->waiters);
+    e->waiters =
+        xreallocarray(e->waiters, e->waiters_len + 1, sizeof *e->waiters);
     e->waiters[e->waiters_len].fn = fn;
     e->waiters[e->waiters_len].userdata = ud;
     e->waiters_len++;
@@ -263,8 +263,8 @@ take_page_facts(struct source_entry *e, struct result *page)
 }
 
 static void
-analyse_body(struct verifier *v, struct source_entry *e, char *body,
-             size_t len, const char *content_type)
+analyse_body(struct verifier *v, struct source_entry *e, char *body, size_t len,
+             const char *content_type)
 {
     struct document doc = {0};
     struct result page;
@@ -461,9 +461,11 @@ local_path(const struct verify_local *local, const char *url)
         free(rel);
         return NULL;
     }
-    path = xasprintf("%s%s%s%s", local->root,
-                     local->root[0] && local->root[strlen(local->root) - 1] == '/' ? "" : "/",
-                     rel, (j == 0 || rel[j - 1] == '/') ? "index.html" : "");
+    path = xasprintf(
+        "%s%s%s%s", local->root,
+        local->root[0] && local->root[strlen(local->root) - 1] == '/' ? ""
+                                                                      : "/",
+        rel, (j == 0 || rel[j - 1] == '/') ? "index.html" : "");
     free(rel);
     return path;
 }

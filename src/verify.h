@@ -21,13 +21,13 @@
 struct fetch_engine;
 
 /* Below this share of the copy's text on the page, it is not the original. */
-#define VERIFY_NOT_ORIGINAL 0.30
+#define VERIFY_NOT_ORIGINAL   0.30
 /* Below this share, the copy's text was changed. */
-#define VERIFY_CHANGED 0.90
+#define VERIFY_CHANGED        0.90
 /* Below this share of the original in the copy, the copy is shortened. */
-#define VERIFY_SHORTENED 0.60
+#define VERIFY_SHORTENED      0.60
 /* A copy with fewer words of main text is not compared at all. */
-#define VERIFY_MIN_WORDS 20
+#define VERIFY_MIN_WORDS      20
 /* A block of the copy shorter than this is never counted as an edit. */
 #define VERIFY_EDIT_MIN_WORDS 12
 

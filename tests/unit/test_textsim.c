@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
 #include "../tap.h"
+#include "html.h"
 #include "textsim.h"
 
 static double
