@@ -1,18 +1,24 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # golden.sh: runs the binary for every case folder in tests/fixtures/golden
-# and compares stdout and the exit status with the recorded ones.  A case is
-# files, not code: `args` (one argument per line, run from the source tree),
-# `expected.out` and `expected.rc`.  UPDATE_GOLDEN=1 rewrites the records
-# (review the diff before committing).
+# (reports for people and programs) and tests/fixtures/ci-golden (the CI
+# formats on the ci-site fixture: a passing page, one missing its licence,
+# one with an unlinked licence, an excluded draft, pages outside and under
+# --require-license, a file that is not HTML) and compares stdout and the
+# exit status with the recorded ones.  A case is files, not code: `args`
+# (one argument per line, run from the source tree), `expected.out` and
+# `expected.rc`.  UPDATE_GOLDEN=1 rewrites the records (review the diff
+# before committing).
 
 . "$(dirname "$0")/lib.sh"
 
 require_attrcheck
 cd "$SRCDIR"
+# a CI runner's own step summary must not receive the test's reports
+unset GITHUB_STEP_SUMMARY
 
-for dir in "$FIXTURES"/golden/*/; do
-    name=$(basename "$dir")
+for dir in "$FIXTURES"/golden/*/ "$FIXTURES"/ci-golden/*/; do
+    name=$(basename "$(dirname "$dir")")/$(basename "$dir")
     set --
     while IFS= read -r arg || [ -n "$arg" ]; do
         set -- "$@" "$arg"
