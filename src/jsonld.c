@@ -151,24 +151,14 @@ jsonld_extract(const char *text, size_t len, struct jsonld_info *info,
     return AC_OK;
 }
 
-static void
-free_list(char **v, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        free(v[i]);
-    free(v);
-}
-
 void
 jsonld_info_free(struct jsonld_info *info)
 {
     if (info == NULL)
         return;
-    free_list(info->licenses, info->licenses_len);
-    free_list(info->based_on, info->based_on_len);
-    free_list(info->authors, info->authors_len);
+    xfree_strv(info->licenses, info->licenses_len);
+    xfree_strv(info->based_on, info->based_on_len);
+    xfree_strv(info->authors, info->authors_len);
     free(info->credit_text);
     free(info->copyright_notice);
     free(info->headline);

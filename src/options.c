@@ -647,29 +647,19 @@ options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
     return rc;
 }
 
-static void
-free_list(char **v, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        free(v[i]);
-    free(v);
-}
-
 void
 options_free(struct options *opts)
 {
     if (opts == NULL)
         return;
-    free_list(opts->targets, opts->targets_len);
-    free_list(opts->inputs, opts->inputs_len);
-    free_list(opts->resolve, opts->resolve_len);
-    free_list(opts->remaps, opts->remaps_len);
-    free_list(opts->excludes, opts->excludes_len);
-    free_list(opts->includes, opts->includes_len);
-    free_list(opts->severities, opts->severities_len);
-    free_list(opts->require_license, opts->require_license_len);
+    xfree_strv(opts->targets, opts->targets_len);
+    xfree_strv(opts->inputs, opts->inputs_len);
+    xfree_strv(opts->resolve, opts->resolve_len);
+    xfree_strv(opts->remaps, opts->remaps_len);
+    xfree_strv(opts->excludes, opts->excludes_len);
+    xfree_strv(opts->includes, opts->includes_len);
+    xfree_strv(opts->severities, opts->severities_len);
+    xfree_strv(opts->require_license, opts->require_license_len);
     free(opts->config_file);
     free(opts->output);
     free(opts->base_url);

@@ -88,3 +88,15 @@ xasprintf(const char *fmt, ...)
         oom();
     return p;
 }
+
+void
+xfree_strv(char **v, size_t len)
+{
+    size_t i;
+
+    if (v == NULL)
+        return;
+    for (i = 0; i < len; i++)
+        free(v[i]);
+    free(v);
+}
