@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "fetch.h"
 #include "findings.h"
 #include "html.h"
@@ -50,11 +52,63 @@ usage_error(const char *msg)
     return EXIT_USAGE;
 }
 
+/* Loads --cache FILE when sources will be verified: a damaged file, or
+ * one written by another version or with other rules, is ignored with a
+ * warning and the run goes on without it. */
+static struct cache *
+open_cache(const struct options *o, const struct rules *rules)
+{
+    struct ac_err err = {0};
+    struct cache *c;
+    enum ac_status rc;
+    char fp[24];
+
+    if (o->cache_file == NULL || o->offline || o->no_verify)
+        return NULL;
+    c = cache_new((long long)time(NULL));
+    snprintf(fp, sizeof fp, "%016llx",
+             (unsigned long long)rules_fingerprint(rules));
+    cache_set_rules(c, fp);
+    rc = cache_load(c, o->cache_file, &err);
+    if (rc == AC_E_LIMIT)
+        msg_warn("%s", err.msg);
+    else if (rc != AC_OK)
+        msg_warn("%s: cache ignored", err.msg);
+    return c;
+}
+
+/* Writes the cache back (atomically) and frees it. */
+static void
+close_cache(const struct options *o, struct cache *c)
+{
+    struct ac_err err = {0};
+
+    if (c != NULL && cache_save(c, o->cache_file, &err) != AC_OK)
+        msg_warn("%s: cache not saved", err.msg);
+    cache_free(c);
+}
+
+/* Runs the check with the report open on OUT; the exit code. */
 static int
-check_all(const struct options *o, const struct rules *rules)
+run_report(const struct options *o, const struct run_env *env, FILE *out)
 {
     struct run_stats stats;
     struct report rep;
+    struct ac_err err = {0};
+
+    report_init(&rep, o->format, out, want_color(o, out), o->verbosity);
+    rep.fail_on = o->fail_on;
+    rep.step_summary = getenv("GITHUB_STEP_SUMMARY");
+    if (run_targets(o, env, &rep, &stats, &err) != AC_OK)
+        return err.code == AC_E_USAGE ? usage_error(err.msg)
+                                      : (msg_error("%s", err.msg), EXIT_USAGE);
+    return policy_exit_code(o->fail_on, &stats);
+}
+
+static int
+check_all(const struct options *o, const struct rules *rules)
+{
+    struct run_env env = {rules, NULL, NULL};
     struct policy *policy = NULL;
     struct ac_err err = {0};
     FILE *out = stdout;
@@ -67,18 +121,11 @@ check_all(const struct options *o, const struct rules *rules)
         policy_free(policy);
         return EXIT_USAGE;
     }
-    report_init(&rep, o->format, out, want_color(o, out), o->verbosity);
-    rep.fail_on = o->fail_on;
-    rep.step_summary = getenv("GITHUB_STEP_SUMMARY");
-    if (run_targets(o, rules, policy, &rep, &stats, &err) != AC_OK) {
-        if (out != stdout)
-            fclose(out);
-        policy_free(policy);
-        return err.code == AC_E_USAGE ? usage_error(err.msg)
-                                      : (msg_error("%s", err.msg), EXIT_USAGE);
-    }
+    env.policy = policy;
+    env.cache = open_cache(o, rules);
+    code = run_report(o, &env, out);
+    close_cache(o, env.cache);
     policy_free(policy);
-    code = policy_exit_code(o->fail_on, &stats);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {
         msg_error("%s: %s", o->output ? o->output : "standard output",
                   strerror(errno));

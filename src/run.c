@@ -10,10 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
 #include "check.h"
 #include "document.h"
 #include "fetch.h"
@@ -36,7 +34,7 @@ struct run_ctx {
     struct fetch_engine *engine; /* NULL with --offline */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
-    struct cache *cache;         /* --cache FILE; NULL without */
+    struct cache *cache;         /* --cache FILE (main's); NULL without */
     const struct policy *policy; /* --severity, --require-license */
 };
 
@@ -209,41 +207,6 @@ start_target(struct run_ctx *cx, const struct target *t)
     finish(cx, r);
 }
 
-/* Loads --cache FILE for the verifier: a damaged file, or one from another
- * version, is ignored with a warning and the run goes on without it. */
-static void
-cache_open(struct run_ctx *cx, const struct options *opts)
-{
-    struct ac_err err = {0};
-    enum ac_status rc;
-    char fp[24];
-
-    cx->cache = cache_new((long long)time(NULL));
-    snprintf(fp, sizeof fp, "%016llx",
-             (unsigned long long)rules_fingerprint(cx->rules));
-    cache_set_rules(cx->cache, fp);
-    rc = cache_load(cx->cache, opts->cache_file, &err);
-    if (rc == AC_E_LIMIT)
-        msg_warn("%s", err.msg);
-    else if (rc != AC_OK)
-        msg_warn("%s: cache ignored", err.msg);
-    verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s);
-}
-
-/* Writes the cache back (atomically) and frees it. */
-static void
-cache_close(struct run_ctx *cx)
-{
-    struct ac_err err = {0};
-
-    if (cx->cache == NULL)
-        return;
-    if (cache_save(cx->cache, cx->opts->cache_file, &err) != AC_OK)
-        msg_warn("%s: cache not saved", err.msg);
-    cache_free(cx->cache);
-    cx->cache = NULL;
-}
-
 static enum ac_status
 ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 {
@@ -278,8 +241,8 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     if (!opts->no_verify)
         cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
                                     opts->max_size);
-    if (cx->verifier != NULL && opts->cache_file != NULL)
-        cache_open(cx, opts);
+    if (cx->verifier != NULL && cx->cache != NULL)
+        verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s);
     return AC_OK;
 }
 
@@ -288,7 +251,6 @@ ctx_close(struct run_ctx *cx)
 {
     notices_free(cx->notices);
     verifier_free(cx->verifier);
-    cache_close(cx);
     fetch_engine_free(cx->engine);
     remap_list_free(cx->remaps);
 }
@@ -304,15 +266,15 @@ in_flight(const struct run_ctx *cx)
 }
 
 enum ac_status
-run_targets(const struct options *opts, const struct rules *rules,
-            const struct policy *policy, struct report *rep,
-            struct run_stats *stats, struct ac_err *err)
+run_targets(const struct options *opts, const struct run_env *env,
+            struct report *rep, struct run_stats *stats, struct ac_err *err)
 {
     struct run_ctx cx = {.opts = opts,
-                         .rules = rules,
+                         .rules = env->rules,
                          .rep = rep,
                          .stats = stats,
-                         .policy = policy};
+                         .policy = env->policy,
+                         .cache = env->cache};
     /* URLs queued at most: enough to keep every transfer slot busy across
      * hosts, small enough that memory does not grow with the list */
     size_t window = (size_t)opts->jobs * 8;

@@ -14,6 +14,7 @@
 #include "report.h"
 #include "rules.h"
 
+struct cache;
 struct policy;
 
 /* Exit codes, documented in attrcheck(1). */
@@ -24,15 +25,23 @@ enum exit_code {
     EXIT_UNCHECKED = 3 /* nothing failed, some target was not checked */
 };
 
+/* What a run uses besides the options; all borrowed. */
+struct run_env {
+    const struct rules *rules;
+    const struct policy *policy; /* may be NULL */
+    struct cache *cache;         /* --cache, loaded; may be NULL */
+};
+
 /*
- * Checks every target OPTS names with RULES, applies POLICY (may be NULL)
- * to each result, writes it to REP and counts its final verdict into
- * STATS.  Returns AC_OK, or an error that stopped the run before it
- * began (a target list that cannot be opened, the network engine).
+ * Checks every target OPTS names with ENV->rules, applies ENV->policy to
+ * each result, writes it to REP and counts its final verdict into STATS.
+ * Verified sources are looked up in and recorded into ENV->cache (the
+ * caller loads and saves it).  Returns AC_OK, or an error that stopped
+ * the run before it began (a target list that cannot be opened, the
+ * network engine).
  */
 enum ac_status run_targets(const struct options *opts,
-                           const struct rules *rules,
-                           const struct policy *policy, struct report *rep,
+                           const struct run_env *env, struct report *rep,
                            struct run_stats *stats, struct ac_err *err);
 
 /* The rules folder to use when --rules is not given: the source tree's
