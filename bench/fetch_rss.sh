@@ -43,11 +43,11 @@ done
 # peak_rss_kb CMD...: runs CMD, prints its peak resident set size in KiB.
 peak_rss_kb() {
     if /usr/bin/time -v true >/dev/null 2>&1; then
-        /usr/bin/time -v "$@" >/dev/null 2>"$TMPD/time" || :
+        /usr/bin/time -v "$@" >"$TMPD/out" 2>"$TMPD/time" || :
         sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMPD/time"
         return
     fi
-    "$@" >/dev/null 2>&1 &
+    "$@" >"$TMPD/out" 2>/dev/null &
     pid=$! peak=0
     while kill -0 "$pid" 2>/dev/null; do
         kb=$(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$pid/status" \
@@ -68,5 +68,10 @@ for n in 10000 100000; do
     # shellcheck disable=SC2086
     kb=$(peak_rss_kb "$ATTRCHECK" -f jsonl -j 32 --per-host 4 --retries 0 \
         $RESOLVE -i "$TMPD/list$n")
-    echo "urls=$n peak_rss_kib=$kb seconds=$(($(date +%s) - start))"
+    # every URL ends in exactly one result
+    results=$(wc -l <"$TMPD/out")
+    distinct=$(grep -o '"target":"[^"]*"' "$TMPD/out" | sort -u | wc -l)
+    errors=$(grep -c '"verdict":"error"' "$TMPD/out" || :)
+    echo "urls=$n results=$results distinct=$distinct errors=$errors" \
+        "peak_rss_kib=$kb seconds=$(($(date +%s) - start))"
 done
