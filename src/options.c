@@ -669,6 +669,33 @@ options_free(struct options *opts)
     memset(opts, 0, sizeof *opts);
 }
 
+/* Writes TEXT from column INDENT, breaking lines at spaces before column
+ * WIDTH so that --help fits an 80-column terminal. */
+static void
+put_wrapped(FILE *fp, const char *text, int indent, int width)
+{
+    const char *p = text;
+    int col = indent;
+
+    while (*p != '\0') {
+        size_t n = strcspn(p, " ");
+
+        if (col > indent && col + 1 + (int)n > width) {
+            fprintf(fp, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', fp);
+            col++;
+        }
+        fwrite(p, 1, n, fp);
+        col += (int)n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', fp);
+}
+
 void
 options_print_help(FILE *fp)
 {
@@ -690,7 +717,8 @@ options_print_help(FILE *fp)
         else
             snprintf(left, sizeof left, "    --%s%s%s", d->name,
                      d->arg ? " " : "", d->arg ? d->arg : "");
-        fprintf(fp, "  %-30s %s\n", left, d->help);
+        fprintf(fp, "  %-30s ", left);
+        put_wrapped(fp, d->help, 33, 79);
     }
     fputs(
         "\nSettings are also read from .attrcheckrc in the current folder or\n"
