@@ -25,6 +25,7 @@
 #include "rules.h"
 #include "run.h"
 #include "strbuf.h"
+#include "targets.h"
 
 static bool
 want_color(const struct options *o, FILE *out)
@@ -88,6 +89,15 @@ close_cache(const struct options *o, struct cache *c)
     cache_free(c);
 }
 
+/* Says with -v what the target stream passed over. */
+static void
+say_tally(const struct options *o, const struct targets_tally *t)
+{
+    if (o->shard_n > 0)
+        msg_info("shard %u/%u: %zu targets left to other shards", o->shard_k,
+                 o->shard_n, t->other_shard);
+}
+
 /* Runs the check with the report open on OUT; the exit code. */
 static int
 run_report(const struct options *o, const struct run_env *env, FILE *out)
@@ -108,7 +118,8 @@ run_report(const struct options *o, const struct run_env *env, FILE *out)
 static int
 check_all(const struct options *o, const struct rules *rules)
 {
-    struct run_env env = {rules, NULL, NULL};
+    struct targets_tally tally = {0};
+    struct run_env env = {rules, NULL, NULL, &tally};
     struct policy *policy = NULL;
     struct ac_err err = {0};
     FILE *out = stdout;
@@ -124,6 +135,7 @@ check_all(const struct options *o, const struct rules *rules)
     env.policy = policy;
     env.cache = open_cache(o, rules);
     code = run_report(o, &env, out);
+    say_tally(o, &tally);
     close_cache(o, env.cache);
     policy_free(policy);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {

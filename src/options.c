@@ -17,6 +17,7 @@
 #include "config_file.h"
 #include "findings.h"
 #include "options.h"
+#include "shard.h"
 #include "xalloc.h"
 
 enum opt_id {
@@ -53,7 +54,8 @@ enum opt_id {
     OPT_SEVERITY,
     OPT_REQUIRE_LICENSE,
     OPT_CONFIG,
-    OPT_NO_CONFIG
+    OPT_NO_CONFIG,
+    OPT_SHARD
 };
 
 struct option_def {
@@ -113,6 +115,9 @@ static const struct option_def OPTION_TABLE[] = {
     {"cache", OPT_CACHE, "FILE", "keep fetched sources in FILE between runs"},
     {"max-cache-age", OPT_MAX_CACHE_AGE, "DURATION",
      "reuse cached sources this young (30s, 15m, 12h, 1d, 2w; default 1d)"},
+    {"shard", OPT_SHARD, "K/N",
+     "check only shard K of N (1 <= K <= N <= 4096), split by a hash of "
+     "each target"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -452,6 +457,10 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
         return AC_OK;
     case OPT_CACHE:
         set_string(&o->cache_file, arg);
+        return AC_OK;
+    case OPT_SHARD:
+        if (shard_parse(arg, &o->shard_k, &o->shard_n, err) != AC_OK)
+            return bad_value(err, id, arg, "K/N with 1 <= K <= N <= 4096");
         return AC_OK;
     case OPT_QUIET:
         o->verbosity = -1;

@@ -82,6 +82,8 @@ struct options {
     size_t require_license_len;
     char *config_file; /* the configuration file read, or NULL */
     bool no_config;    /* --no-config */
+    /* archives and large runs */
+    unsigned shard_k, shard_n; /* --shard K/N; 0/0 checks every target */
 };
 
 /*

@@ -300,6 +300,8 @@ run_targets(const struct options *opts, const struct run_env *env,
     while (in_flight(&cx) > 0)
         fetch_step(cx.engine, 100);
     report_end(rep);
+    if (env->tally != NULL)
+        *env->tally = *targets_tally(ts);
     targets_free(ts);
     ctx_close(&cx);
     return AC_OK;

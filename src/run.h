@@ -16,6 +16,7 @@
 
 struct cache;
 struct policy;
+struct targets_tally;
 
 /* Exit codes, documented in attrcheck(1). */
 enum exit_code {
@@ -30,6 +31,7 @@ struct run_env {
     const struct rules *rules;
     const struct policy *policy; /* may be NULL */
     struct cache *cache;         /* --cache, loaded; may be NULL */
+    struct targets_tally *tally; /* filled at the end; may be NULL */
 };
 
 /*

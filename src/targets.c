@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "glob.h"
+#include "shard.h"
 #include "strbuf.h"
 #include "targets.h"
 #include "url.h"
@@ -41,6 +42,7 @@ struct targets {
     size_t dirs_len;
     char *line;
     size_t line_cap;
+    struct targets_tally tally;
 };
 
 bool
@@ -204,6 +206,7 @@ push_dir(struct targets *ts, const char *path, struct target *t)
         char *why = xasprintf("cannot read folder: %s", strerror(errno));
 
         make_bad(t, path, why);
+        t->input_error = true;
         free(why);
         return false;
     }
@@ -342,6 +345,7 @@ open_list(struct targets *ts, const char *name, struct target *t)
         char *why = xasprintf("cannot read target list: %s", strerror(errno));
 
         make_bad(t, name, why);
+        t->input_error = true;
         free(why);
         return false;
     }
@@ -382,8 +386,9 @@ next_spec(struct targets *ts, const char **spec, struct target *t)
     }
 }
 
-bool
-targets_next(struct targets *ts, struct target *t)
+/* The next target from arguments, lists and folder walks, unfiltered. */
+static bool
+next_target(struct targets *ts, struct target *t)
 {
     const char *spec;
     int r;
@@ -399,6 +404,39 @@ targets_next(struct targets *ts, struct target *t)
         if (from_spec(ts, spec, t))
             return true;
     }
+}
+
+/* True when T belongs to another shard; errors about the inputs are
+ * reported on every shard. */
+static bool
+passed_over(struct targets *ts, const struct target *t)
+{
+    const struct options *o = ts->opts;
+
+    if (t->input_error)
+        return false;
+    if (o->shard_n > 0 && shard_of(t->spec, o->shard_n) != o->shard_k) {
+        ts->tally.other_shard++;
+        return true;
+    }
+    return false;
+}
+
+bool
+targets_next(struct targets *ts, struct target *t)
+{
+    while (next_target(ts, t)) {
+        if (!passed_over(ts, t))
+            return true;
+        target_free(t);
+    }
+    return false;
+}
+
+const struct targets_tally *
+targets_tally(const struct targets *ts)
+{
+    return &ts->tally;
 }
 
 void

@@ -6,7 +6,10 @@
  * walked depth-first with each folder's entries sorted; hidden entries
  * are skipped, and so are paths (relative to the folder) that --exclude
  * matches or, for files, that no --include matches; files and URLs named
- * directly are never filtered.  It does not read the documents themselves.
+ * directly are never filtered.  With --shard K/N only the targets of
+ * shard K come out (see shard.h); errors about the inputs themselves (a
+ * list or folder that cannot be read) come out on every shard.  It does
+ * not read the documents themselves.
  */
 #ifndef AC_TARGETS_H
 #define AC_TARGETS_H
@@ -28,6 +31,12 @@ struct target {
     char *path;  /* local path, NULL for URLs */
     char *url;   /* the page's URL: http(s), --base-url mapped or file:// */
     char *error; /* TARGET_BAD only */
+    bool input_error; /* TARGET_BAD about a list or folder, not a page */
+};
+
+/* What the stream passed over, for a summary with -v. */
+struct targets_tally {
+    size_t other_shard; /* targets of other shards (--shard) */
 };
 
 struct targets;
@@ -46,6 +55,9 @@ enum ac_status targets_open(const struct options *opts, struct targets **out,
 bool targets_next(struct targets *ts, struct target *t);
 
 void target_free(struct target *t);
+
+/* What TS has passed over so far; borrowed until targets_free(). */
+const struct targets_tally *targets_tally(const struct targets *ts);
 void targets_free(struct targets *ts);
 
 /* True when NAME ends in .html or .htm (any case). */
