@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@
 #include "options.h"
 #include "policy.h"
 #include "report.h"
+#include "resume.h"
 #include "rules.h"
 #include "run.h"
 #include "strbuf.h"
@@ -89,6 +91,47 @@ close_cache(const struct options *o, struct cache *c)
     cache_free(c);
 }
 
+/* True when paths A and B name one existing file. */
+static bool
+same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Reads the --resume reports into *OUT (NULL without --resume).  A
+ * damaged last line, the mark of an interrupted run, is a warning; any
+ * other damage or an unreadable file is an error. */
+static enum ac_status
+open_resume(const struct options *o, struct resume **out, struct ac_err *err)
+{
+    struct ac_err warn = {0};
+    size_t i;
+
+    *out = NULL;
+    if (o->resume_files_len == 0)
+        return AC_OK;
+    for (i = 0; i < o->resume_files_len; i++)
+        if (o->output != NULL && same_file(o->output, o->resume_files[i]))
+            return ac_err_set(err, AC_E_USAGE,
+                              "%s: --resume reads it and --output would "
+                              "overwrite it; write to another file",
+                              o->output);
+    *out = resume_new();
+    for (i = 0; i < o->resume_files_len; i++) {
+        if (resume_load(*out, o->resume_files[i], &warn, err) != AC_OK) {
+            resume_free(*out);
+            *out = NULL;
+            return err->code;
+        }
+        if (warn.code != AC_OK)
+            msg_warn("%s", warn.msg);
+    }
+    return AC_OK;
+}
+
 /* Says with -v what the target stream passed over. */
 static void
 say_tally(const struct options *o, const struct targets_tally *t)
@@ -96,6 +139,8 @@ say_tally(const struct options *o, const struct targets_tally *t)
     if (o->shard_n > 0)
         msg_info("shard %u/%u: %zu targets left to other shards", o->shard_k,
                  o->shard_n, t->other_shard);
+    if (o->resume_files_len > 0)
+        msg_info("resume: %zu targets judged before, skipped", t->done);
 }
 
 /* Runs the check with the report open on OUT; the exit code. */
@@ -119,7 +164,7 @@ static int
 check_all(const struct options *o, const struct rules *rules)
 {
     struct targets_tally tally = {0};
-    struct run_env env = {rules, NULL, NULL, &tally};
+    struct run_env env = {.rules = rules, .tally = &tally};
     struct policy *policy = NULL;
     struct ac_err err = {0};
     FILE *out = stdout;
@@ -127,8 +172,13 @@ check_all(const struct options *o, const struct rules *rules)
 
     if (policy_new(o, &policy, &err) != AC_OK)
         return usage_error(err.msg);
-    if (o->output != NULL && (out = fopen(o->output, "w")) == NULL) {
-        msg_error("%s: %s", o->output, strerror(errno));
+    if (open_resume(o, &env.done, &err) != AC_OK ||
+        (o->output != NULL && (out = fopen(o->output, "w")) == NULL)) {
+        if (err.code != AC_OK)
+            msg_error("%s", err.msg);
+        else
+            msg_error("%s: %s", o->output, strerror(errno));
+        resume_free(env.done);
         policy_free(policy);
         return EXIT_USAGE;
     }
@@ -136,6 +186,7 @@ check_all(const struct options *o, const struct rules *rules)
     env.cache = open_cache(o, rules);
     code = run_report(o, &env, out);
     say_tally(o, &tally);
+    resume_free(env.done);
     close_cache(o, env.cache);
     policy_free(policy);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {

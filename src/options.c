@@ -55,7 +55,8 @@ enum opt_id {
     OPT_REQUIRE_LICENSE,
     OPT_CONFIG,
     OPT_NO_CONFIG,
-    OPT_SHARD
+    OPT_SHARD,
+    OPT_RESUME
 };
 
 struct option_def {
@@ -118,6 +119,8 @@ static const struct option_def OPTION_TABLE[] = {
     {"shard", OPT_SHARD, "K/N",
      "check only shard K of N (1 <= K <= N <= 4096), split by a hash of "
      "each target"},
+    {"resume", OPT_RESUME, "FILE",
+     "skip targets a jsonl report FILE judged, errors aside (repeatable)"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -462,6 +465,9 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
         if (shard_parse(arg, &o->shard_k, &o->shard_n, err) != AC_OK)
             return bad_value(err, id, arg, "K/N with 1 <= K <= N <= 4096");
         return AC_OK;
+    case OPT_RESUME:
+        push(&o->resume_files, &o->resume_files_len, arg);
+        return AC_OK;
     case OPT_QUIET:
         o->verbosity = -1;
         return AC_OK;
@@ -669,6 +675,7 @@ options_free(struct options *opts)
     xfree_strv(opts->includes, opts->includes_len);
     xfree_strv(opts->severities, opts->severities_len);
     xfree_strv(opts->require_license, opts->require_license_len);
+    xfree_strv(opts->resume_files, opts->resume_files_len);
     free(opts->config_file);
     free(opts->output);
     free(opts->base_url);

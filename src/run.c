@@ -290,6 +290,7 @@ run_targets(const struct options *opts, const struct run_env *env,
         ctx_close(&cx);
         return rc;
     }
+    targets_skip_done(ts, env->done);
     report_begin(rep);
     while (targets_next(ts, &t)) {
         start_target(&cx, &t);

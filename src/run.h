@@ -16,6 +16,7 @@
 
 struct cache;
 struct policy;
+struct resume;
 struct targets_tally;
 
 /* Exit codes, documented in attrcheck(1). */
@@ -32,6 +33,7 @@ struct run_env {
     const struct policy *policy; /* may be NULL */
     struct cache *cache;         /* --cache, loaded; may be NULL */
     struct targets_tally *tally; /* filled at the end; may be NULL */
+    struct resume *done;         /* --resume: targets to skip; may be NULL */
 };
 
 /*

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "glob.h"
+#include "resume.h"
 #include "shard.h"
 #include "strbuf.h"
 #include "targets.h"
@@ -43,6 +44,7 @@ struct targets {
     char *line;
     size_t line_cap;
     struct targets_tally tally;
+    struct resume *done; /* --resume, borrowed; NULL for none */
 };
 
 bool
@@ -406,8 +408,8 @@ next_target(struct targets *ts, struct target *t)
     }
 }
 
-/* True when T belongs to another shard; errors about the inputs are
- * reported on every shard. */
+/* True when T belongs to another shard or is done; errors about the
+ * inputs always come out. */
 static bool
 passed_over(struct targets *ts, const struct target *t)
 {
@@ -417,6 +419,10 @@ passed_over(struct targets *ts, const struct target *t)
         return false;
     if (o->shard_n > 0 && shard_of(t->spec, o->shard_n) != o->shard_k) {
         ts->tally.other_shard++;
+        return true;
+    }
+    if (ts->done != NULL && resume_has(ts->done, t->spec)) {
+        ts->tally.done++;
         return true;
     }
     return false;
@@ -431,6 +437,12 @@ targets_next(struct targets *ts, struct target *t)
         target_free(t);
     }
     return false;
+}
+
+void
+targets_skip_done(struct targets *ts, struct resume *done)
+{
+    ts->done = done;
 }
 
 const struct targets_tally *

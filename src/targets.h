@@ -7,9 +7,10 @@
  * are skipped, and so are paths (relative to the folder) that --exclude
  * matches or, for files, that no --include matches; files and URLs named
  * directly are never filtered.  With --shard K/N only the targets of
- * shard K come out (see shard.h); errors about the inputs themselves (a
- * list or folder that cannot be read) come out on every shard.  It does
- * not read the documents themselves.
+ * shard K come out (see shard.h), and with --resume the targets an
+ * earlier run judged are passed over (see resume.h); errors about the
+ * inputs themselves (a list or folder that cannot be read) always come
+ * out.  It does not read the documents themselves.
  */
 #ifndef AC_TARGETS_H
 #define AC_TARGETS_H
@@ -18,6 +19,8 @@
 
 #include "err.h"
 #include "options.h"
+
+struct resume;
 
 enum target_kind {
     TARGET_FILE, /* a local file; path set */
@@ -37,6 +40,7 @@ struct target {
 /* What the stream passed over, for a summary with -v. */
 struct targets_tally {
     size_t other_shard; /* targets of other shards (--shard) */
+    size_t done;        /* judged by an earlier run (--resume) */
 };
 
 struct targets;
@@ -49,6 +53,10 @@ struct targets;
  */
 enum ac_status targets_open(const struct options *opts, struct targets **out,
                             struct ac_err *err);
+
+/* From now on, passes over the targets in DONE (borrowed; it must
+ * outlive the stream).  NULL passes over none. */
+void targets_skip_done(struct targets *ts, struct resume *done);
 
 /* Fills *T with the next target (free with target_free) and returns true;
  * false when the stream is exhausted. */
