@@ -141,6 +141,12 @@ say_tally(const struct options *o, const struct targets_tally *t)
                  o->shard_n, t->other_shard);
     if (o->resume_files_len > 0)
         msg_info("resume: %zu targets judged before, skipped", t->done);
+    if (t->warc_records > 0)
+        msg_info("warc: %zu records read, %zu passed over: %zu not HTTP "
+                 "responses, %zu not HTML, %zu not 2xx",
+                 t->warc_records,
+                 t->warc_not_response + t->warc_not_html + t->warc_not_2xx,
+                 t->warc_not_response, t->warc_not_html, t->warc_not_2xx);
 }
 
 /* Runs the check with the report open on OUT; the exit code. */

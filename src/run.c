@@ -128,6 +128,18 @@ check_file(struct run_ctx *cx, const struct target *t)
     free(root);
 }
 
+/* A page read from a WARC file: checked like a file; the sources it
+ * credits are verified over the network like any other's. */
+static void
+check_record(struct run_ctx *cx, const struct target *t)
+{
+    struct result *r = new_result(t->spec, t->url);
+
+    r->http_status = t->http_status;
+    check_document(cx->rules, &t->doc, cx->verifier != NULL, r);
+    judged(cx, r, NULL);
+}
+
 /* Moves what the transfer learnt into R. */
 static void
 take_fetch_facts(struct result *r, struct fetch_result *res)
@@ -198,9 +210,13 @@ start_target(struct run_ctx *cx, const struct target *t)
         check_file(cx, t);
         return;
     }
+    if (t->kind == TARGET_RECORD) {
+        check_record(cx, t);
+        return;
+    }
     r = new_result(t->spec, t->url);
     if (t->kind == TARGET_BAD)
-        result_set_error(r, "io", t->error);
+        result_set_error(r, check_error_kind(t->error_code), t->error);
     else
         result_set_error(r, "offline",
                          "not fetched: --offline forbids the network");

@@ -2,8 +2,9 @@
 /*
  * targets: the lazy target stream (see targets.h).  Memory is bounded by
  * the deepest folder path times the largest single folder, never by the
- * number of targets: lists are read a line at a time and folders are
- * listed one level at a time.
+ * number of targets: lists are read a line at a time, folders are listed
+ * one level at a time and WARC files are read a record at a time (at
+ * most --max-size bytes of it).
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 #include "strbuf.h"
 #include "targets.h"
 #include "url.h"
+#include "warc.h"
 #include "xalloc.h"
 
 /* One folder level being walked: its sorted entries and a cursor. */
@@ -45,7 +47,25 @@ struct targets {
     size_t line_cap;
     struct targets_tally tally;
     struct resume *done; /* --resume, borrowed; NULL for none */
+    /* WARC file being read */
+    struct warc_reader *warc;
+    char *warc_path; /* as given */
 };
+
+/* True when NAME ends in SUFFIX, any case. */
+static bool
+ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), s = strlen(suffix);
+
+    return n > s && strcasecmp(name + n - s, suffix) == 0;
+}
+
+bool
+targets_is_warc_name(const char *name)
+{
+    return ends_with(name, ".warc") || ends_with(name, ".warc.gz");
+}
 
 bool
 targets_is_html_name(const char *name)
@@ -269,6 +289,160 @@ has_scheme(const char *s, size_t *scheme_len)
     return i > 1 && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
 }
 
+/* True when CONTENT_TYPE's media type is HTML; with none, when the body
+ * looks like markup. */
+static bool
+is_html_type(const char *content_type, const char *body, size_t len)
+{
+    size_t n;
+
+    if (content_type == NULL) {
+        while (len > 0 && (*body == ' ' || *body == '\t' || *body == '\r' ||
+                           *body == '\n'))
+            body++, len--;
+        return len > 0 && *body == '<';
+    }
+    n = strcspn(content_type, "; \t");
+    return (n == 9 && strncasecmp(content_type, "text/html", 9) == 0) ||
+           (n == 21 &&
+            strncasecmp(content_type, "application/xhtml+xml", 21) == 0);
+}
+
+/* An error target for SPEC (taken) at URL (may be NULL). */
+static void
+make_record_bad(struct target *t, char *spec, const char *url,
+                enum ac_status code, const char *why)
+{
+    make_bad(t, spec, why);
+    free(spec);
+    t->url = url != NULL ? xstrdup(url) : NULL;
+    t->error_code = code;
+}
+
+/*
+ * Turns record REC into a target in *T: a page, or an error for a page
+ * that cannot be checked.  Returns false (counting why) for records that
+ * are not 2xx HTML responses.
+ */
+static bool
+from_record(struct targets *ts, struct warc_record *rec, struct target *t)
+{
+    struct warc_http http;
+    struct ac_err err = {0};
+    char *spec, *body = NULL;
+    size_t body_len = 0;
+    enum ac_status rc;
+    bool html;
+
+    if (rec->type == NULL || strcmp(rec->type, "response") != 0 ||
+        rec->content_type == NULL ||
+        strncasecmp(rec->content_type, "application/http", 16) != 0) {
+        ts->tally.warc_not_response++;
+        return false;
+    }
+    spec = rec->id != NULL ? xasprintf("%s#%s", ts->warc_path, rec->id)
+                           : xasprintf("%s@%lld", ts->warc_path, rec->offset);
+    if (warc_http_parse(rec->block, rec->block_len, &http, &err) != AC_OK) {
+        make_record_bad(t, spec, rec->target_uri, AC_E_DATA, err.msg);
+        return true;
+    }
+    html = is_html_type(http.content_type, rec->block + http.body_start,
+                        rec->block_len - http.body_start);
+    if (!html || http.status < 200 || http.status > 299) {
+        if (!html)
+            ts->tally.warc_not_html++;
+        else
+            ts->tally.warc_not_2xx++;
+        warc_http_free(&http);
+        free(spec);
+        return false;
+    }
+    rc = rec->truncated
+             ? ac_err_set(&err, AC_E_LIMIT,
+                          "record of %zu bytes is over --max-size (%zu)",
+                          rec->length, ts->opts->max_size)
+             : warc_http_body(rec, &http, ts->opts->max_size, &body, &body_len,
+                              &err);
+    if (rc == AC_OK && body_len == 0)
+        rc = ac_err_set(&err, AC_E_NOTHTML, "empty response body");
+    if (rc != AC_OK) {
+        free(body);
+        warc_http_free(&http);
+        make_record_bad(t, spec, rec->target_uri, rc, err.msg);
+        return true;
+    }
+    memset(t, 0, sizeof *t);
+    t->kind = TARGET_RECORD;
+    t->spec = spec;
+    t->url = xstrdup(rec->target_uri ? rec->target_uri : spec);
+    t->http_status = http.status;
+    t->doc.url = xstrdup(t->url);
+    t->doc.body = body;
+    t->doc.body_len = body_len;
+    t->doc.content_type = http.content_type;
+    http.content_type = NULL;
+    warc_http_free(&http);
+    return true;
+}
+
+static void
+close_warc(struct targets *ts)
+{
+    warc_close(ts->warc);
+    ts->warc = NULL;
+    free(ts->warc_path);
+    ts->warc_path = NULL;
+}
+
+/*
+ * The next target from the WARC file being read: true with *T filled (a
+ * page, or an error), false at its end.  A damaged file ends in an error
+ * target "FILE@OFFSET" after the records before the damage.
+ */
+static bool
+warc_next_target(struct targets *ts, struct target *t)
+{
+    struct warc_record rec;
+    struct ac_err err = {0};
+    bool got, made;
+
+    for (;;) {
+        if (warc_next(ts->warc, ts->opts->max_size, &rec, &got, &err) !=
+            AC_OK) {
+            make_record_bad(t, xasprintf("%s@%lld", ts->warc_path, rec.offset),
+                            NULL, err.code, err.msg);
+            t->input_error = true;
+            close_warc(ts);
+            return true;
+        }
+        if (!got) {
+            close_warc(ts);
+            return false;
+        }
+        ts->tally.warc_records++;
+        made = from_record(ts, &rec, t);
+        warc_record_free(&rec);
+        if (made)
+            return true;
+    }
+}
+
+/* Starts reading WARC file SPEC; false with *T set when it cannot be
+ * opened. */
+static bool
+open_warc(struct targets *ts, const char *spec, struct target *t)
+{
+    struct ac_err err = {0};
+
+    if (warc_open(spec, &ts->warc, &err) != AC_OK) {
+        make_bad(t, spec, err.msg);
+        t->input_error = true;
+        return false;
+    }
+    ts->warc_path = xstrdup(spec);
+    return true;
+}
+
 /*
  * Turns one target SPEC into a target, or starts a folder walk (then
  * returns false and the caller pulls from the walk).
@@ -297,6 +471,8 @@ from_spec(struct targets *ts, const char *spec, struct target *t)
         ts->root = xstrdup(spec);
         return false;
     }
+    if (targets_is_warc_name(spec))
+        return !open_warc(ts, spec, t);
     t->kind = TARGET_FILE;
     t->spec = xstrdup(spec);
     t->path = xstrdup(spec);
@@ -396,6 +572,8 @@ next_target(struct targets *ts, struct target *t)
     int r;
 
     for (;;) {
+        if (ts->warc != NULL && warc_next_target(ts, t))
+            return true;
         if (ts->dirs_len > 0 && walk_next(ts, t))
             return true;
         r = next_spec(ts, &spec, t);
@@ -460,6 +638,7 @@ target_free(struct target *t)
     free(t->path);
     free(t->url);
     free(t->error);
+    document_free(&t->doc);
     memset(t, 0, sizeof *t);
 }
 
@@ -472,6 +651,7 @@ targets_free(struct targets *ts)
         dir_level_free(&ts->dirs[--ts->dirs_len]);
     free(ts->dirs);
     free(ts->root);
+    close_warc(ts);
     close_list(ts);
     free(ts->line);
     free(ts);
