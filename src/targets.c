@@ -89,20 +89,23 @@ join_path(const char *dir, const char *name)
 char *
 targets_map_url(const char *base_url, const char *path, const char *rel)
 {
+    const char *tail, *slash;
+    char *esc, *u;
     size_t n;
-    const char *slash;
 
     if (base_url == NULL)
         return url_from_path(path);
     n = strlen(base_url);
-    if (rel != NULL)
-        return xasprintf("%s%s%s", base_url,
-                         n > 0 && base_url[n - 1] == '/' ? "" : "/", rel);
-    if (n > 0 && base_url[n - 1] == '/') {
-        slash = strrchr(path, '/');
-        return xasprintf("%s%s", base_url, slash ? slash + 1 : path);
-    }
-    return xstrdup(base_url);
+    if (rel == NULL && (n == 0 || base_url[n - 1] != '/'))
+        return xstrdup(base_url);
+    slash = strrchr(path, '/');
+    tail = rel != NULL ? rel : slash ? slash + 1 : path;
+    /* a file name is not URL syntax: "a b.html" and "n#1.html" escape */
+    esc = url_escape_path(tail);
+    u = xasprintf("%s%s%s", base_url,
+                  n > 0 && base_url[n - 1] == '/' ? "" : "/", esc);
+    free(esc);
+    return u;
 }
 
 enum ac_status

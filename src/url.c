@@ -649,6 +649,15 @@ add_path_encoded(struct strbuf *sb, const char *path)
 }
 
 char *
+url_escape_path(const char *path)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    add_path_encoded(&sb, path);
+    return strbuf_detach(&sb);
+}
+
+char *
 url_from_path(const char *path)
 {
     struct strbuf joined = STRBUF_INIT, clean = STRBUF_INIT, url = STRBUF_INIT;

@@ -63,6 +63,13 @@ bool url_is_http(const char *s);
 bool url_is_home_page(const char *s);
 
 /*
+ * Returns PATH percent-encoded for a URL path: unreserved characters,
+ * sub-delims, ':', '@' and '/' stay, every other byte becomes %XX (a
+ * space, '#', '?', '%', bytes of UTF-8).  Caller frees.
+ */
+char *url_escape_path(const char *path);
+
+/*
  * Makes a file:// URL from a local PATH (absolute or relative to the
  * current directory), percent-encoding what needs it.  Caller frees.
  * An existing path goes through realpath(); another is joined to the
