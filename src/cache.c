@@ -8,6 +8,7 @@
  * HTTP or of how an entry is used.
  */
 #include "config.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -89,12 +90,7 @@ cache_entry_dup(const struct cache_entry *e)
 uint64_t
 cache_hash_body(const char *body, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a, 64 bits */
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        h = (h ^ (unsigned char)body[i]) * 0x100000001b3ULL;
-    return h;
+    return hash_fnv1a(HASH_FNV_OFFSET, body, len);
 }
 
 static size_t

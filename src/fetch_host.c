@@ -7,6 +7,7 @@
  * not queue or start requests: fetch_sched.c does.
  */
 #include "config.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +25,7 @@
 static size_t
 hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return (size_t)h;
+    return (size_t)hash_fnv1a_str(HASH_FNV_OFFSET, s);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hash.h"
 #include "msg.h"
 #include "report.h"
 #include "strbuf.h"
@@ -91,7 +92,7 @@ report_end(struct report *rep)
 static void
 mix(uint64_t *h, unsigned char c)
 {
-    *h = (*h ^ c) * UINT64_C(0x100000001b3);
+    *h = (*h ^ c) * HASH_FNV_PRIME;
 }
 
 /* Hashes MESSAGE normalised: ASCII lower case, a digit run as one '0',
@@ -151,8 +152,7 @@ report_fingerprint(const char *target, const char *code, const char *message,
 {
     /* two FNV-1a passes from different offsets: 128 bits, not a
      * cryptographic hash, which a fingerprint does not need */
-    uint64_t a =
-        hash_finding(UINT64_C(0xcbf29ce484222325), target, code, message, nth);
+    uint64_t a = hash_finding(HASH_FNV_OFFSET, target, code, message, nth);
     uint64_t b =
         hash_finding(UINT64_C(0x84222325cbf29ce4), target, code, message, nth);
 

@@ -8,6 +8,7 @@
  * does not interpret values beyond checking their syntax.
  */
 #include "config.h"
+#include "hash.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -356,17 +357,13 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
 {
     const char *p = text, *end = text + len;
     enum ac_status rc = AC_OK;
-    size_t lineno = 0, i;
+    size_t lineno = 0;
     char where[200];
 
     if (r->fingerprint == 0)
-        r->fingerprint = 0xcbf29ce484222325ULL;
-    for (i = 0; name[i] != '\0'; i++)
-        r->fingerprint =
-            (r->fingerprint ^ (unsigned char)name[i]) * 0x100000001b3ULL;
-    for (i = 0; i < len; i++)
-        r->fingerprint =
-            (r->fingerprint ^ (unsigned char)text[i]) * 0x100000001b3ULL;
+        r->fingerprint = HASH_FNV_OFFSET;
+    r->fingerprint = hash_fnv1a_str(r->fingerprint, name);
+    r->fingerprint = hash_fnv1a(r->fingerprint, text, len);
 
     while (p < end && rc == AC_OK) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -9,40 +9,19 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "hash.h"
 #include "shard.h"
-
-#define FNV64_OFFSET 0xcbf29ce484222325ULL
-#define FNV64_PRIME  0x100000001b3ULL
 
 uint64_t
 shard_hash(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = FNV64_OFFSET;
-
-    for (; *p != '\0'; p++) {
-        h ^= *p;
-        h *= FNV64_PRIME;
-    }
-    return h;
-}
-
-/* MurmurHash3's fmix64: every output bit depends on every input bit. */
-static uint64_t
-mix64(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
+    return hash_fnv1a_str(HASH_FNV_OFFSET, s);
 }
 
 unsigned
 shard_of(const char *target, unsigned n)
 {
-    return (unsigned)(mix64(shard_hash(target)) % n) + 1;
+    return (unsigned)(hash_mix64(shard_hash(target)) % n) + 1;
 }
 
 /* Parses a decimal number in [1, SHARD_MAX] from *S, advancing it. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "textsim.h"
 #include "xalloc.h"
 
@@ -17,17 +18,6 @@ struct builder {
     size_t cap;
     uint64_t ring[TEXTSIM_SHINGLE]; /* hashes of the last words */
 };
-
-static uint64_t
-mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
-}
 
 static void
 push_hash(struct builder *b, uint64_t h)
@@ -53,7 +43,7 @@ add_word(struct builder *b, uint64_t wh)
     if (b->out->words < TEXTSIM_SHINGLE)
         return;
     for (i = 0; i < TEXTSIM_SHINGLE; i++)
-        h = mix(h ^ b->ring[(b->out->words + i) % TEXTSIM_SHINGLE]);
+        h = hash_mix64(h ^ b->ring[(b->out->words + i) % TEXTSIM_SHINGLE]);
     push_hash(b, h);
 }
 
@@ -77,8 +67,7 @@ add_text(struct builder *b, const char *s, size_t len)
         if (is_word_byte(c)) {
             if (c >= 'A' && c <= 'Z')
                 c = (unsigned char)(c - 'A' + 'a');
-            h = (in_word ? h : 0xcbf29ce484222325ULL) ^ c;
-            h *= 0x100000001b3ULL;
+            h = ((in_word ? h : HASH_FNV_OFFSET) ^ c) * HASH_FNV_PRIME;
             in_word = true;
         } else if (in_word) {
             add_word(b, h);
@@ -106,7 +95,7 @@ finish(struct builder *b)
         uint64_t h = 0;
 
         for (i = 0; i < t->words; i++)
-            h = mix(h ^ b->ring[i]);
+            h = hash_mix64(h ^ b->ring[i]);
         push_hash(b, h);
     }
     if (t->len == 0)
