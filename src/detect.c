@@ -36,6 +36,8 @@ detect_add_evidence(struct evidence **v, size_t *len, enum evidence_kind kind,
     struct evidence *e;
     size_t n = excerpt_len;
 
+    if (*len >= DETECT_MAX_EVIDENCE)
+        return;
     if (n > EXCERPT_MAX) {
         n = EXCERPT_MAX;
         while (n > 0 && ((unsigned char)excerpt[n] & 0xc0) == 0x80)

@@ -202,6 +202,8 @@ add_candidate(struct detect_ctx *cx, const struct candidate *c)
     bool conflict;
 
     s = find_home(a, c, &conflict);
+    if (s == NULL && a->licenses_len >= DETECT_MAX_STATEMENTS)
+        return; /* a hostile page or a list of licences: enough read */
     if (s != NULL && conflict) {
         s->conflict = true;
         s->other = c->lic;

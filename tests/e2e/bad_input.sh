@@ -164,4 +164,22 @@ else
     not_ok "50 MB page: exit 0, or 3 with a message" "$(show_run)"
 fi
 
+# A page of 20,000 licence links: statements are capped, so the run is
+# linear and the report stays small.
+"$PYTHON3" -c '
+import sys
+a = "<p><a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a> %d</p>\n"
+sys.stdout.write("<!DOCTYPE html><html><body>"
+                 + "".join(a % i for i in range(20000)) + "</body></html>\n")' \
+    >"$TMPD/many.html"
+run_attrcheck -f jsonl --offline --rules "$RULES" "$TMPD/many.html"
+if crashed || [ "$RC" -ne 0 ]; then
+    not_ok "20,000 licence links: checked, exit 0" "$(show_run)"
+elif [ "$(wc -c <"$OUT")" -gt 1000000 ]; then
+    not_ok "20,000 licence links: the report stays small" \
+        "$(wc -c <"$OUT") bytes"
+else
+    ok "20,000 licence links: checked, a small report"
+fi
+
 done_testing
