@@ -17,12 +17,12 @@
 #include "html.h"
 #include "rules.h"
 
-#define DETECT_NONE ((size_t)-1)
+#define DETECT_NONE           ((size_t)-1)
 /* Licence statements kept per page, and evidence items per statement:
  * beyond these a page is a list of licences or hostile, and matching
  * every new piece against all the others would cost quadratic time. */
 #define DETECT_MAX_STATEMENTS 256
-#define DETECT_MAX_EVIDENCE 16
+#define DETECT_MAX_EVIDENCE   16
 
 enum evidence_kind {
     EVIDENCE_LINK,

@@ -53,6 +53,7 @@ struct kind_index {
     struct batch *batches;
     size_t nbatches;
     pcre2_code *trigger; /* text without a match has no hit of this kind */
+    struct strbuf trigger_src; /* the trigger lines, until compiled */
 };
 
 struct rules {
@@ -284,8 +285,10 @@ split_tabs(char *line, char **f, size_t max)
 
 /*
  * A "trigger" line guards a kind: VALUE names the kind, and a text where
- * PATTERN does not match is not scanned with that kind's rules at all.
- * It must match wherever any rule of the kind could (docs/rules.md).
+ * no trigger of that kind matches is not scanned with the kind's rules
+ * at all.  Together the triggers must match wherever any rule of the
+ * kind could (docs/rules.md); several lines are combined, so each rules
+ * file can guard its own rules.
  */
 static enum ac_status
 add_trigger(struct rules *r, char **f, const char *where, struct ac_err *err)
@@ -295,23 +298,44 @@ add_trigger(struct rules *r, char **f, const char *where, struct ac_err *err)
     PCRE2_SIZE off = 0;
     int code = 0;
     pcre2_code *re;
+    struct strbuf *src;
 
     if (kind == RULE_KIND_COUNT)
         return ac_err_set(err, AC_E_DATA, "%s: trigger for unknown kind \"%s\"",
                           where, f[3]);
-    if (r->kinds[kind].trigger != NULL)
-        return ac_err_set(err, AC_E_DATA, "%s: a second trigger for \"%s\"",
-                          where, f[3]);
-    re = compile(f[4], strlen(f[4]), &code, &off);
+    re = compile(f[4], strlen(f[4]), &code, &off); /* checked alone first */
     if (re == NULL) {
         pcre2_get_error_message(code, msg, sizeof msg);
         return ac_err_set(err, AC_E_DATA, "%s: bad pattern at offset %zu: %s",
                           where, (size_t)off, (const char *)msg);
     }
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    pairs_note(r, re);
-    r->kinds[kind].trigger = re;
+    pcre2_code_free(re);
+    src = &r->kinds[kind].trigger_src;
+    strbuf_addf(src, "%s(?:%s)", src->len ? "|" : "", f[4]);
     return AC_OK;
+}
+
+/* Compiles each kind's combined triggers. */
+static void
+triggers_build(struct rules *r)
+{
+    PCRE2_SIZE off;
+    size_t k;
+    int code;
+
+    for (k = 0; k < RULE_KIND_COUNT; k++) {
+        struct kind_index *ki = &r->kinds[k];
+
+        if (ki->trigger_src.len == 0)
+            continue;
+        ki->trigger =
+            compile(ki->trigger_src.buf, ki->trigger_src.len, &code, &off);
+        if (ki->trigger != NULL) {
+            (void)pcre2_jit_compile(ki->trigger, PCRE2_JIT_COMPLETE);
+            pairs_note(r, ki->trigger);
+        }
+        strbuf_release(&ki->trigger_src);
+    }
 }
 
 /* Parses and adds one non-comment line; WHERE is "name:line". */
@@ -477,6 +501,7 @@ rules_load_buffer(const char *name, const char *text, size_t len,
         return rc;
     }
     index_build(r);
+    triggers_build(r);
     *out = r;
     return AC_OK;
 }
@@ -566,6 +591,7 @@ rules_load(const char *dir, struct rules **out, struct ac_err *err)
         return rc;
     }
     index_build(r);
+    triggers_build(r);
     *out = r;
     return AC_OK;
 }
@@ -590,6 +616,7 @@ rules_free(struct rules *r)
         free(r->kinds[k].batches);
         free(r->kinds[k].rules);
         pcre2_code_free(r->kinds[k].trigger);
+        strbuf_release(&r->kinds[k].trigger_src);
     }
     free(r->v);
     free(r);
