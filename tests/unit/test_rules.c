@@ -43,6 +43,10 @@ static const struct {
     {"claim\ta b\t*\t-\tx\n", "t.rules:1: empty or malformed field",
      "space in id"},
     {"# only comments\n\n", "t.rules: no rules", "no rules"},
+    {"trigger\tt\t*\tfoo\tcc\nclaim\ta\t*\t-\tx\n",
+     "t.rules:1: trigger for unknown kind \"foo\"", "trigger of no kind"},
+    {"trigger\tt\t*\tclaim\t(x\nclaim\ta\t*\t-\tx\n",
+     "t.rules:1: bad pattern at offset 2", "bad trigger pattern"},
 };
 
 static void
@@ -350,10 +354,36 @@ test_phrases(void)
     rules_free(r);
 }
 
+/* A trigger skips the kind's rules where it does not match, and several
+ * trigger lines of one kind combine. */
+static void
+test_triggers(void)
+{
+    static const char text[] = "trigger\tt1\t*\tclaim\tlicensed\n"
+                               "trigger\tt2\t*\tclaim\tunder\n"
+                               "claim\tc\t*\t-\tunder\n"
+                               "source\ts\t*\t-\tunder\n";
+    struct rules *r = NULL;
+    struct rules_hits hits = {0};
+    struct ac_err err = {0};
+
+    ok(rules_load_buffer("t.rules", text, strlen(text), &r, &err) == AC_OK,
+       "rules with two triggers load (%s)", err.msg);
+    ok(rules_scan(r, RULE_CLAIM, "go under", 8, &hits) == 1,
+       "the second trigger lets the claim rule run");
+    ok(rules_scan(r, RULE_CLAIM, "go below", 8, &hits) == 0,
+       "no trigger, no scan");
+    ok(rules_scan(r, RULE_SOURCE, "go under", 8, &hits) == 1,
+       "a kind without triggers always runs");
+    rules_hits_free(&hits);
+    rules_free(r);
+}
+
 int
 main(void)
 {
     test_loader_errors();
+    test_triggers();
     test_load_dir();
     test_scan();
     test_kind_names();
