@@ -42,23 +42,41 @@ join_blocks(const struct html_page *page)
     return strbuf_detach(&sb);
 }
 
+/* Keeps what verification needs of PAGE's text, and no more: a copy that
+ * credits no source is never compared, so nothing is kept for it. */
+static void
+keep_text(const struct html_page *page, enum check_text keep, struct result *r)
+{
+    const bool *skip = r->analysis.notice_blocks;
+
+    if (keep == CHECK_TEXT_NONE ||
+        (keep == CHECK_TEXT_COPY && r->analysis.source == NULL))
+        return;
+    textsim_from_page(page, skip, &r->text);
+    if (keep == CHECK_TEXT_COPY) {
+        textsim_blocks_from_page(page, skip, &r->block_text,
+                                 &r->block_text_len);
+        r->page_text = join_blocks(page);
+    }
+}
+
 void
 check_document(const struct rules *rules, const struct document *doc,
-               bool keep_text, struct result *r)
+               enum check_text keep, struct result *r)
 {
     struct html_page page = {0};
     struct ac_err err = {0};
     char *utf8 = NULL, header_cs[64], used[32];
+    const char *cs = NULL;
     size_t utf8_len = 0;
     enum ac_status rc;
 
-    rc = charset_to_utf8(
-        doc->body, doc->body_len,
-        doc->content_type && charset_from_content_type(
-                                 doc->content_type, header_cs, sizeof header_cs)
-            ? header_cs
-            : NULL,
-        &utf8, &utf8_len, used, sizeof used, &err);
+    if (doc->content_type != NULL &&
+        charset_from_content_type(doc->content_type, header_cs,
+                                  sizeof header_cs))
+        cs = header_cs;
+    rc = charset_to_utf8(doc->body, doc->body_len, cs, &utf8, &utf8_len, used,
+                         sizeof used, &err);
     if (rc == AC_OK)
         rc = html_parse(utf8, utf8_len, &page, &err);
     if (rc != AC_OK) {
@@ -69,12 +87,7 @@ check_document(const struct rules *rules, const struct document *doc,
     r->analysed = true;
     findings_judge(&r->analysis, &r->findings);
     r->verdict = findings_verdict(&r->analysis, &r->findings);
-    if (keep_text) {
-        textsim_from_page(&page, r->analysis.notice_blocks, &r->text);
-        textsim_blocks_from_page(&page, r->analysis.notice_blocks,
-                                 &r->block_text, &r->block_text_len);
-        r->page_text = join_blocks(&page);
-    }
+    keep_text(&page, keep, r);
 out:
     html_page_free(&page);
     free(utf8);

@@ -7,16 +7,22 @@
 #ifndef AC_CHECK_H
 #define AC_CHECK_H
 
-#include <stdbool.h>
-
 #include "document.h"
 #include "result.h"
 #include "rules.h"
 
-/* Fills R (already result_init'ed) with the analysis of DOC.  With
- * KEEP_TEXT, R->text and R->page_text are filled too, for verification. */
+/* What of the page's text to keep for verification. */
+enum check_text {
+    CHECK_TEXT_NONE,    /* nothing: no verification */
+    CHECK_TEXT_COPY,    /* for a page that credits a source: shingles of
+                           the main text and of each block, and all text */
+    CHECK_TEXT_ORIGINAL /* for a source page: shingles of the main text */
+};
+
+/* Fills R (already result_init'ed) with the analysis of DOC, and with the
+ * text KEEP asks for (R->text, R->block_text, R->page_text). */
 void check_document(const struct rules *rules, const struct document *doc,
-                    bool keep_text, struct result *r);
+                    enum check_text keep, struct result *r);
 
 /* Maps a load error to the error kind results carry ("io", "too-large",
  * "not-html"). */

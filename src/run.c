@@ -122,7 +122,8 @@ check_file(struct run_ctx *cx, const struct target *t)
         finish(cx, r);
         return;
     }
-    check_document(cx->rules, &doc, cx->verifier != NULL, r);
+    check_document(cx->rules, &doc,
+                   cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE, r);
     document_free(&doc);
     judged(cx, r, local_of(cx, t, &root, &local) ? &local : NULL);
     free(root);
@@ -136,7 +137,8 @@ check_record(struct run_ctx *cx, const struct target *t)
     struct result *r = new_result(t->spec, t->url);
 
     r->http_status = t->http_status;
-    check_document(cx->rules, &t->doc, cx->verifier != NULL, r);
+    check_document(cx->rules, &t->doc,
+                   cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE, r);
     judged(cx, r, NULL);
 }
 
@@ -178,7 +180,9 @@ on_fetched(struct fetch_result *res, void *userdata)
         doc.body = res->body;
         doc.body_len = res->body_len;
         doc.content_type = r->content_type;
-        check_document(job->cx->rules, &doc, job->cx->verifier != NULL, r);
+        check_document(job->cx->rules, &doc,
+                       job->cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE,
+                       r);
     }
     fetch_result_free(res);
     judged(job->cx, r, NULL);

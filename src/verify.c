@@ -274,7 +274,7 @@ analyse_body(struct verifier *v, struct source_entry *e, char *body, size_t len,
     doc.body_len = len;
     doc.content_type = (char *)(uintptr_t)content_type;
     result_init(&page, e->url, e->final_url);
-    check_document(v->rules, &doc, true, &page);
+    check_document(v->rules, &doc, CHECK_TEXT_ORIGINAL, &page);
     take_page_facts(e, &page);
     result_free(&page);
 }
