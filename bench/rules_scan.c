@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * rules_scan: times rules_scan() over text blocks, one a line, from a
- * file: every kind, REPEAT times.  Not built by default:
- *   cc -O2 -I SRC/src -I BUILD -o rules_scan SRC/bench/rules_scan.c \
- *      BUILD/libattrcheck.a $(pkg-config --libs libpcre2-8)
- *   ./rules_scan SRC/data/rules blocks.txt 5
+ * file: every kind, REPEAT times.  Not built by `make`: `make extras`
+ * builds it (an EXTRA_PROGRAMS entry, so CI keeps it compiling):
+ *   bench/rules_scan SRC/data/rules blocks.txt 5
  */
 #include "config.h"
 

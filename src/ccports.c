@@ -4,8 +4,8 @@
  * The licences Creative Commons published: one row per version and
  * jurisdiction port ("" = unported/international) with the URL path codes
  * published there.  Data: Creative Commons (cc.licenserdf, MIT;
- * cc-legal-tools-data, CC0).  Regenerate with
- *   tools/gen-ccports.py path/to/cc-ports.tsv src/ccports.c
+ * cc-legal-tools-data, CC0).  Regenerate with `make regen` (input:
+ * data/src/cc-ports.tsv).
  */
 #include "config.h"
 

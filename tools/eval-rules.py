@@ -6,7 +6,7 @@
 
 CORPUS_DIR holds ScanCode *.RULE files (YAML front matter, then text).
 Single-licence notices, references and tags are scanned with RULESCAN
-(tools/rulescan.c, built by hand) and the family, version and port of
+(tools/rulescan.c, built by `make extras`) and the family, version and port of
 the hits compared with the licence expression.  Licence texts and
 expressions with AND/OR/WITH are skipped.  Prints the share right and
 the misses by category; -v lists every miss.

@@ -2,17 +2,22 @@
 # SPDX-License-Identifier: MIT
 """Generate src/ccports.c from cc-ports.tsv.
 
-Usage: tools/gen-ccports.py CC-PORTS.TSV [OUTPUT.c]
+Usage: tools/gen-ccports.py [-o OUTPUT.c] [CC-PORTS.TSV]
 
 Reads the list of Creative Commons licences per version and jurisdiction
 port (cc-ports.tsv, described in the shared data README) and writes a C
 file with a static table and the ccports_* accessors declared in
-src/ccurl.h.  Without OUTPUT it writes to standard output.  Python 3,
+src/ccurl.h.  The input defaults to data/src/cc-ports.tsv; without -o the
+C file goes to standard output.  `make regen` runs it.  Python 3,
 standard library only; the output is deterministic (rows in file order).
 """
 
+import os
 import re
 import sys
+
+TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
+PORTS_TSV = os.path.join(TOP, "data", "src", "cc-ports.tsv")
 
 VERSIONS = ("1.0", "2.0", "2.1", "2.5", "3.0", "4.0")
 COLUMNS = ("version", "jurisdiction", "jurisdiction_name_en", "licence_codes")
@@ -26,8 +31,8 @@ HEAD = """\
  * The licences Creative Commons published: one row per version and
  * jurisdiction port ("" = unported/international) with the URL path codes
  * published there.  Data: Creative Commons (cc.licenserdf, MIT;
- * cc-legal-tools-data, CC0).  Regenerate with
- *   tools/gen-ccports.py path/to/cc-ports.tsv src/ccports.c
+ * cc-legal-tools-data, CC0).  Regenerate with `make regen` (input:
+ * data/src/cc-ports.tsv).
  */
 #include "config.h"
 
@@ -171,14 +176,19 @@ def render(rows):
 
 
 def main(argv):
-    if len(argv) not in (2, 3):
-        sys.stderr.write("usage: gen-ccports.py CC-PORTS.TSV [OUTPUT.c]\n")
+    args = argv[1:]
+    out = None
+    if len(args) >= 2 and args[0] == "-o":
+        out, args = args[1], args[2:]
+    if len(args) > 1:
+        sys.stderr.write("usage: gen-ccports.py [-o OUTPUT.c] [CC-PORTS.TSV]\n")
         return 2
     try:
-        text = render(read_rows(argv[1]))
-        if len(argv) == 3:
-            with open(argv[2], "w", encoding="utf-8") as f:
+        text = render(read_rows(args[0] if args else PORTS_TSV))
+        if out is not None:
+            with open(out + ".tmp", "w", encoding="utf-8") as f:
                 f.write(text)
+            os.replace(out + ".tmp", out)
         else:
             sys.stdout.write(text)
     except OSError as e:

@@ -3,12 +3,17 @@
 """Generates data/rules/10-titles.rules and 20-ports.rules.
 
 Reads the official Creative Commons licence titles (cc-licence-titles.tsv,
-see /work/shared/data/README.txt) and writes PCRE2 rules in the format of
+see data/src/README.md) and writes PCRE2 rules in the format of
 src/rules.h.  Deterministic: the same input gives the same output.
+`make regen` runs it; by hand, from the top of the repository:
 
-    python3 tools/gen-rules.py TITLES.tsv > data/rules/10-titles.rules
-    python3 tools/gen-rules.py --ports TITLES.tsv PORTS.tsv \
-        > data/rules/20-ports.rules
+    python3 tools/gen-rules.py -o data/rules/10-titles.rules
+    python3 tools/gen-rules.py --ports -o data/rules/20-ports.rules
+
+The inputs default to data/src/cc-licence-titles.tsv and (with --ports)
+data/src/cc-ports.tsv; give other paths as arguments (TITLES.tsv, and
+with --ports TITLES.tsv PORTS.tsv).  Without -o the rules go to standard
+output.
 
 Titles look like "STEM VERSION PORTNAME" ("Naamsvermelding 3.0
 Nederland").  Per (base language, family) the stems are collected, their
@@ -19,9 +24,14 @@ licence words and the (?<version>) and (?<port>) groups.  Retired tools
 licence attrcheck can check.
 """
 import csv
+import io
+import os
 import re
 import sys
-import unicodedata
+
+TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
+TITLES_TSV = os.path.join(TOP, "data", "src", "cc-licence-titles.tsv")
+PORTS_TSV = os.path.join(TOP, "data", "src", "cc-ports.tsv")
 
 CREDIT = (
     "# Derived from Creative Commons licence titles: Creative Commons\n"
@@ -295,14 +305,46 @@ def ports_file(rows, ports_tsv):
         print("port\t%s\t*\t%s\t%s" % (rid, code, pat))
 
 
+def write_output(text, path):
+    """Writes TEXT to PATH through a temporary file (so an interrupted run
+    leaves the old file), or to standard output when PATH is None."""
+    if path is None:
+        sys.stdout.write(text)
+        return
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
 def main(argv):
-    if len(argv) == 4 and argv[1] == "--ports":
-        ports_file(load(argv[2]), argv[3])
-    elif len(argv) == 2:
-        titles(load(argv[1]))
-    else:
+    args, out, ports = [], None, False
+    it = iter(argv[1:])
+    for a in it:
+        if a == "--ports":
+            ports = True
+        elif a == "-o":
+            out = next(it, None)
+            if out is None:
+                args = None
+                break
+        else:
+            args.append(a)
+    if args is None or len(args) > (2 if ports else 1) or (
+            ports and len(args) == 1):
         sys.stderr.write(__doc__)
         return 2
+    titles_tsv = args[0] if args else TITLES_TSV
+    buf, saved = io.StringIO(), sys.stdout
+    sys.stdout = buf
+    try:
+        if ports:
+            ports_file(load(titles_tsv), args[1] if args else PORTS_TSV)
+        else:
+            titles(load(titles_tsv))
+    finally:
+        sys.stdout = saved
+    write_output(buf.getvalue(), out)
     return 0
 
 

@@ -3,9 +3,8 @@
  * rulescan: a debugging tool for data/rules.  Reads text blocks, one a
  * line, from standard input, normalises each (textnorm) and prints the
  * hits of one rule kind; for licence hits the captured port is mapped to
- * a code with the port rules.  Not built by default:
- *   cc -I SRC/src -I BUILD -o rulescan SRC/tools/rulescan.c \
- *      BUILD/libattrcheck.a $(pkg-config --libs libpcre2-8)
+ * a code with the port rules.  Not built by `make`: `make extras` builds
+ * it (an EXTRA_PROGRAMS entry, so CI keeps it compiling).
  * Output per input line: "L<TAB>N", then N lines
  * "H<TAB>value<TAB>version<TAB>port<TAB>portcode<TAB>id<TAB>text".
  */
