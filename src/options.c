@@ -2,8 +2,9 @@
 /*
  * options: the option table, command-line parsing (getopt_long built
  * from the table), value checking and --help.  Every option is one row
- * in OPTION_TABLE; nothing else lists them.  It does not open files or
- * check that targets exist: that happens when targets are read.
+ * in OPTION_TABLE; nothing else lists them.  Its longer man-page text is
+ * docs/options/NAME.roff (CONTRIBUTING.md: adding an option).  It does not open
+ * files or check that targets exist: that happens when targets are read.
  */
 #include "config.h"
 
@@ -752,4 +753,18 @@ options_each_long_name(void (*fn)(const char *name, void *arg), void *arg)
 
     for (i = 0; i < OPTION_COUNT; i++)
         fn(OPTION_TABLE[i].name, arg);
+}
+
+void
+options_each(void (*fn)(const struct options_info *info, void *arg), void *arg)
+{
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++) {
+        const struct option_def *d = &OPTION_TABLE[i];
+        struct options_info info = {d->name, d->id < 256 ? (char)d->id : '\0',
+                                    d->arg, d->help};
+
+        fn(&info, arg);
+    }
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * options: the one option table.  It drives command-line parsing, the
- * --help text and the option list the man page is checked against, so
- * the three cannot drift apart.  It fills struct options and never holds
- * run-time state (counters live in struct run_stats).
+ * --help text and the man page's OPTIONS section (tools/gen-man.py reads
+ * it through tools/doctables, with each option's longer text from
+ * docs/options/NAME.roff), so the three cannot drift apart.  It fills struct
+ * options and never holds run-time state (counters live in struct run_stats).
  */
 #ifndef AC_OPTIONS_H
 #define AC_OPTIONS_H
@@ -108,8 +109,21 @@ const char *options_format_name(enum output_format format);
 /* Writes the --help text, generated from the option table. */
 void options_print_help(FILE *fp);
 
-/* Calls FN with each long option name (without "--"), for the test that
- * checks the man page lists them all. */
+/* Calls FN with each long option name (without "--"), in table order. */
 void options_each_long_name(void (*fn)(const char *name, void *arg), void *arg);
+
+/* One row of the option table as --help and the man page show it; the
+ * strings are static. */
+struct options_info {
+    const char *name; /* long name, without "--" */
+    char short_name;  /* '\0' when the option has no short form */
+    const char *arg;  /* argument name ("FILE"), NULL for a flag */
+    const char *help; /* the --help description */
+};
+
+/* Calls FN with each row of the option table, in table order (the order
+ * of --help and, within a group, of the man page: tools/gen-man.py). */
+void options_each(void (*fn)(const struct options_info *info, void *arg),
+                  void *arg);
 
 #endif

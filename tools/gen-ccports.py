@@ -175,6 +175,16 @@ def render(rows):
     return "".join(out)
 
 
+def unchanged(path, text):
+    """True when PATH already holds TEXT: it is left alone, so its time
+    stamp does not make `make` rebuild what depends on it."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read() == text
+    except OSError:
+        return False
+
+
 def main(argv):
     args = argv[1:]
     out = None
@@ -185,7 +195,9 @@ def main(argv):
         return 2
     try:
         text = render(read_rows(args[0] if args else PORTS_TSV))
-        if out is not None:
+        if out is not None and unchanged(out, text):
+            pass
+        elif out is not None:
             with open(out + ".tmp", "w", encoding="utf-8") as f:
                 f.write(text)
             os.replace(out + ".tmp", out)

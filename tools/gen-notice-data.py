@@ -110,6 +110,16 @@ def version_key(v):
     return (int(major), int(minor))
 
 
+def unchanged(path, text):
+    """True when PATH already holds TEXT: it is left alone, so its time
+    stamp does not make `make` rebuild what depends on it."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read() == text
+    except OSError:
+        return False
+
+
 def main(argv):
     args = argv[1:]
     path = None
@@ -127,6 +137,8 @@ def main(argv):
         out.write("\t".join(key + (best[key][1],)) + "\n")
     if path is None:
         sys.stdout.write(out.getvalue())
+        return 0
+    if unchanged(path, out.getvalue()):
         return 0
     with open(path + ".tmp", "w", encoding="utf-8", newline="") as f:
         f.write(out.getvalue())

@@ -305,11 +305,23 @@ def ports_file(rows, ports_tsv):
         print("port\t%s\t*\t%s\t%s" % (rid, code, pat))
 
 
+def unchanged(path, text):
+    """True when PATH already holds TEXT: it is left alone, so its time
+    stamp does not make `make` rebuild what depends on it."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read() == text
+    except OSError:
+        return False
+
+
 def write_output(text, path):
     """Writes TEXT to PATH through a temporary file (so an interrupted run
     leaves the old file), or to standard output when PATH is None."""
     if path is None:
         sys.stdout.write(text)
+        return
+    if unchanged(path, text):
         return
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as f:

@@ -1,34 +1,52 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# docs.sh: keeps the user documentation honest.  Every long option that
-# `attrcheck --help` prints must appear in docs/attrcheck.1 (as \-\-NAME
-# or --NAME), and every finding code in src/findings.c's TABLE must head a
-# section ("## `CODE`") of docs/findings.md, and no section may name a code
-# the table does not have.  The codes are read from the source, as the
-# binary has no option to list them.  It does not check what the text says.
+# docs.sh: keeps the user documentation honest.  The man page
+# docs/attrcheck.1 is what tools/gen-man.py makes from the option table
+# and docs/options/*.roff (so it is current and documents every option);
+# every option of the table is in `attrcheck --help`; every finding code
+# heads a section ("## `CODE`") of docs/findings.md and no section names a
+# code the table lacks.  The tables come from tools/doctables, which reads
+# them from the library: nothing here scrapes C source.  It does not
+# check what the text says.
 
 . "$(dirname "$0")/lib.sh"
 
 require_attrcheck
+DOCTABLES="$BUILDDIR/tools/doctables"
 MAN="$SRCDIR/docs/attrcheck.1"
 FINDINGS="$SRCDIR/docs/findings.md"
-TABLE_SRC="$SRCDIR/src/findings.c"
-
-# Long options: the option lines of --help ("  -i, --input FILE  ...").
-run_attrcheck --help
-if [ "$RC" -ne 0 ]; then
-    not_ok "attrcheck --help exits 0" "$(show_run)"
-    done_testing
+if [ ! -x "$DOCTABLES" ]; then
+    skip_all "tools/doctables not built ($DOCTABLES)"
 fi
-sed -n 's/^  *\(-[A-Za-z], \)\{0,1\}--\([a-z][a-z0-9-]*\).*/\2/p' "$OUT" \
-    >"$TMPD/options"
-n=$(wc -l <"$TMPD/options")
-check "$([ "$n" -ge 10 ] && echo 0 || echo 1)" \
-    "--help lists options ($n found)" "$(cat "$OUT")"
 
-# In roff a '-' is written '\-'; turn that back before searching.
+"$DOCTABLES" options >"$TMPD/options.tsv"
+cut -f1 "$TMPD/options.tsv" >"$TMPD/options"
+n=$(wc -l <"$TMPD/options")
+check "$([ "$n" -ge 10 ] && echo 0 || echo 1)" "the option table ($n options)"
+
+# The committed man page is the generated one.
+if [ "$PYTHON3" = no ] || ! command -v "$PYTHON3" >/dev/null 2>&1; then
+    skip "docs/attrcheck.1 is current" "no python3"
+elif ! "$PYTHON3" "$SRCDIR/tools/gen-man.py" -o "$TMPD/attrcheck.1" \
+    "$TMPD/options.tsv" 2>"$TMPD/gen.err"; then
+    not_ok "tools/gen-man.py runs" "$(cat "$TMPD/gen.err")"
+elif cmp -s "$TMPD/attrcheck.1" "$MAN"; then
+    ok "docs/attrcheck.1 is current"
+else
+    not_ok "docs/attrcheck.1 is current" "run 'make regen' and commit:" \
+        "$(diff -u "$MAN" "$TMPD/attrcheck.1" | head -40)"
+fi
+
+# Every option is in --help and in the man page (as \-\-NAME).
+run_attrcheck --help
+expect_rc 0 "attrcheck --help exits 0"
 sed 's/\\-/-/g' "$MAN" >"$TMPD/man"
 while IFS= read -r opt; do
+    if grep -q -e "--$opt\([^a-z0-9-]\|\$\)" "$OUT"; then
+        ok "--help lists --$opt"
+    else
+        not_ok "--help lists --$opt" "$(cat "$OUT")"
+    fi
     if grep -q -e "--$opt\([^a-z0-9-]\|\$\)" "$TMPD/man"; then
         ok "attrcheck.1 documents --$opt"
     else
@@ -36,12 +54,10 @@ while IFS= read -r opt; do
     fi
 done <"$TMPD/options"
 
-# Finding codes: the first string of each row of TABLE in findings.c.
-sed -n '/^static const struct finding_def TABLE\[\] = {/,/^};/p' "$TABLE_SRC" |
-    sed -n 's/^ *{"\([a-z][a-z0-9-]*\)",.*/\1/p' >"$TMPD/codes"
+# Finding codes.
+"$DOCTABLES" findings >"$TMPD/codes"
 n=$(wc -l <"$TMPD/codes")
-check "$([ "$n" -ge 5 ] && echo 0 || echo 1)" \
-    "src/findings.c TABLE has codes ($n found)"
+check "$([ "$n" -ge 5 ] && echo 0 || echo 1)" "the findings table ($n codes)"
 
 sed -n 's/^## `\([a-z][a-z0-9-]*\)`.*/\1/p' "$FINDINGS" >"$TMPD/headings"
 while IFS= read -r code; do
@@ -55,7 +71,7 @@ done <"$TMPD/codes"
 while IFS= read -r code; do
     if ! grep -qx -e "$code" "$TMPD/codes"; then
         not_ok "findings.md section $code is a real code" \
-            "docs/findings.md documents $code, which src/findings.c lacks"
+            "docs/findings.md documents $code, which the findings table lacks"
     fi
 done <"$TMPD/headings"
 

@@ -68,6 +68,26 @@ check() {
     fi
 }
 
+# expect_rc WANT NAME: ok when the last run_attrcheck exited with WANT;
+# otherwise not ok, showing the status and stderr.
+expect_rc() {
+    if [ "$RC" -eq "$1" ]; then
+        ok "$2"
+    else
+        not_ok "$2" "want exit status $1" "$(show_run)"
+    fi
+}
+
+# expect_eq WANT GOT NAME: ok when the strings WANT and GOT are equal;
+# otherwise not ok, showing both.
+expect_eq() {
+    if [ "$2" = "$1" ]; then
+        ok "$3"
+    else
+        not_ok "$3" "want: $1" "got:  $2"
+    fi
+}
+
 # diag TEXT: a TAP comment line.
 diag() {
     printf '%s\n' "$*" | sed 's/^/# /'
