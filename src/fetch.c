@@ -569,6 +569,45 @@ fetch_pending(const struct fetch_engine *e)
     return e->pending;
 }
 
+/* Takes running request R off the multi handle and the running list. */
+static void
+unlink_running(struct fetch_engine *e, struct fetch_req *r)
+{
+    struct fetch_curl *fc = e->curl;
+
+    easy_release(e, r->xfer->easy);
+    r->xfer->easy = NULL;
+    if (r->rprev != NULL)
+        r->rprev->rnext = r->rnext;
+    else
+        fc->running_head = r->rnext;
+    if (r->rnext != NULL)
+        r->rnext->rprev = r->rprev;
+    r->rprev = r->rnext = NULL;
+    e->running--;
+    r->host->active--;
+}
+
+void
+fetch_engine_abort(struct fetch_engine *e)
+{
+    struct fetch_req *r;
+
+    if (e == NULL || e->aborted)
+        return;
+    e->aborted = true;
+    while ((r = e->curl->running_head) != NULL) {
+        unlink_running(e, r);
+        if (r->kind == FETCH_REQ_ROBOTS) {
+            fetch_host_unref(&e->hosts, r->host);
+            fetch_sched_req_free(r);
+        } else {
+            fetch_sched_finish_err(e, r, FETCH_E_ABORTED, "aborted");
+        }
+    }
+    fetch_sched_abort_queued(e);
+}
+
 void
 fetch_engine_free(struct fetch_engine *e)
 {

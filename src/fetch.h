@@ -61,7 +61,8 @@ enum fetch_error {
     FETCH_E_ROBOTS,
     FETCH_E_REDIRECT_LOOP, /* a loop, or more than 10 redirects */
     FETCH_E_SCHEME,
-    FETCH_E_IO /* a remapped file:// URL could not be read */
+    FETCH_E_IO,     /* a remapped file:// URL could not be read */
+    FETCH_E_ABORTED /* fetch_engine_abort() ended it (an interrupted run) */
 };
 
 /* Returns the error kind's stable name ("dns", "rate-limited", ...), the
@@ -134,6 +135,14 @@ size_t fetch_step(struct fetch_engine *e, long max_wait_ms);
 
 /* Returns the number of submitted requests not yet completed. */
 size_t fetch_pending(const struct fetch_engine *e);
+
+/*
+ * Ends every queued and running request with FETCH_E_ABORTED ("aborted"),
+ * and every request submitted from now on too: their callbacks fire from
+ * the next fetch_step() calls, so owners free what they hung on them.
+ * For a run that was interrupted.
+ */
+void fetch_engine_abort(struct fetch_engine *e);
 
 /* Frees E and every queued request without calling their callbacks.
  * NULL is a no-op. */

@@ -97,6 +97,7 @@ struct fetch_engine {
     size_t pending;
     long long next_wake;
     uint64_t rng;
+    bool aborted; /* fetch_engine_abort(): every request ends at once */
 };
 
 /* ---- fetch.c: what needs libcurl ---- */
@@ -152,6 +153,9 @@ void fetch_sched_fire_done(struct fetch_engine *e);
 
 /* How long fetch_step may block, at most MAX_WAIT_MS. */
 long fetch_sched_wait_ms(const struct fetch_engine *e, long max_wait_ms);
+
+/* Ends every queued request (hosts and files) with FETCH_E_ABORTED. */
+void fetch_sched_abort_queued(struct fetch_engine *e);
 
 /* Frees every request not running and every host. */
 void fetch_sched_free(struct fetch_engine *e);

@@ -37,7 +37,7 @@ fetch_error_name(enum fetch_error e)
     static const char *const names[] = {
         "ok",     "dns",           "connect", "tls",       "timeout",
         "http",   "rate-limited",  "blocked", "too-large", "not-html",
-        "robots", "redirect-loop", "scheme",  "io",
+        "robots", "redirect-loop", "scheme",  "io",        "aborted",
     };
 
     if ((size_t)e >= sizeof(names) / sizeof(names[0]))

@@ -195,6 +195,10 @@ fetch_sched_route(struct fetch_engine *e, struct fetch_req *r, const char *url,
 
     free(r->url);
     r->url = xstrdup(url);
+    if (e->aborted) {
+        fetch_sched_finish_err(e, r, FETCH_E_ABORTED, "aborted");
+        goto out;
+    }
     if (untrusted && !is_http_scheme(scheme)) {
         fetch_result_fail(r->res, FETCH_E_SCHEME,
                           "refusing %s%s URL from a page",
@@ -481,6 +485,27 @@ fetch_sched_wait_ms(const struct fetch_engine *e, long max_wait_ms)
     if (e->next_wake != LLONG_MAX && until < wait)
         wait = until < 0 ? 0 : (long)until;
     return wait > INT_MAX ? INT_MAX : wait;
+}
+
+void
+fetch_sched_abort_queued(struct fetch_engine *e)
+{
+    struct fetch_host *h, *next;
+    struct fetch_req *r;
+
+    for (h = e->hosts.busy.head; h != NULL; h = next) {
+        next = h->next; /* H goes idle when its last request ends */
+        while (h->qhead != NULL) {
+            r = queue_pop(h);
+            fetch_sched_finish_err(e, r, FETCH_E_ABORTED, "aborted");
+        }
+    }
+    while ((r = e->files_head) != NULL) {
+        e->files_head = r->next;
+        if (e->files_head == NULL)
+            e->files_tail = NULL;
+        fetch_sched_finish_err(e, r, FETCH_E_ABORTED, "aborted");
+    }
 }
 
 static void

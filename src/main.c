@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@
 #include "fetch.h"
 #include "findings.h"
 #include "html.h"
+#include "interrupt.h"
 #include "msg.h"
 #include "options.h"
 #include "policy.h"
@@ -28,6 +31,7 @@
 #include "run.h"
 #include "strbuf.h"
 #include "targets.h"
+#include "xalloc.h"
 
 static bool
 want_color(const struct options *o, FILE *out)
@@ -91,45 +95,123 @@ close_cache(const struct options *o, struct cache *c)
     cache_free(c);
 }
 
-/* True when paths A and B name one existing file. */
+/* PATH with its folder made absolute and symlink-free (the file itself
+ * need not exist), or NULL when the folder cannot be resolved. */
+static char *
+canonical_path(const char *path)
+{
+    char *d = xstrdup(path), *b = xstrdup(path), real[PATH_MAX], *out = NULL;
+
+    if (realpath(dirname(d), real) != NULL)
+        out = xasprintf("%s/%s", real, basename(b));
+    free(d);
+    free(b);
+    return out;
+}
+
+/* True when paths A and B name one file, existing or not. */
 static bool
 same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
+    char *ca, *cb;
+    bool same;
 
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    ca = canonical_path(a);
+    cb = canonical_path(b);
+    same = ca != NULL && cb != NULL && strcmp(ca, cb) == 0;
+    free(ca);
+    free(cb);
+    return same;
+}
+
+/* True when --resume FILE names the --output file: the run resumes in
+ * place, appending to it. */
+static bool
+resumes_in_place(const struct options *o)
+{
+    size_t i;
+
+    for (i = 0; o->output != NULL && i < o->resume_files_len; i++)
+        if (same_file(o->output, o->resume_files[i]))
+            return true;
+    return false;
+}
+
+/* Reads --resume FILE into RS.  The output file itself (in place) may not
+ * exist yet (a first run), and a damaged last line is cut from it. */
+static enum ac_status
+load_resume_file(const struct options *o, struct resume *rs, const char *path,
+                 struct ac_err *err)
+{
+    struct ac_err warn = {0};
+    bool in_place = o->output != NULL && same_file(o->output, path);
+    long long keep;
+
+    if (in_place && access(path, F_OK) != 0 && errno == ENOENT) {
+        msg_info("%s: not there yet, a first run", path);
+        return AC_OK;
+    }
+    if (resume_load_keep(rs, path, &keep, &warn, err) != AC_OK)
+        return err->code;
+    if (warn.code != AC_OK)
+        msg_warn("%s%s", warn.msg, in_place ? "; cut from the file" : "");
+    return in_place ? resume_trim(path, keep, err) : AC_OK;
 }
 
 /* Reads the --resume reports into *OUT (NULL without --resume).  A
  * damaged last line, the mark of an interrupted run, is a warning; any
- * other damage or an unreadable file is an error. */
+ * other damage or an unreadable file is an error.  --resume naming the
+ * --output file resumes in place, which needs -f jsonl. */
 static enum ac_status
 open_resume(const struct options *o, struct resume **out, struct ac_err *err)
 {
-    struct ac_err warn = {0};
     size_t i;
 
     *out = NULL;
     if (o->resume_files_len == 0)
         return AC_OK;
-    for (i = 0; i < o->resume_files_len; i++)
-        if (o->output != NULL && same_file(o->output, o->resume_files[i]))
-            return ac_err_set(err, AC_E_USAGE,
-                              "%s: --resume reads it and --output would "
-                              "overwrite it; write to another file",
-                              o->output);
+    if (resumes_in_place(o) && o->format != FORMAT_JSONL)
+        return ac_err_set(err, AC_E_USAGE,
+                          "%s: --resume with the --output file resumes in "
+                          "place, which needs -f jsonl",
+                          o->output);
     *out = resume_new();
     for (i = 0; i < o->resume_files_len; i++) {
-        if (resume_load(*out, o->resume_files[i], &warn, err) != AC_OK) {
+        if (load_resume_file(o, *out, o->resume_files[i], err) != AC_OK) {
             resume_free(*out);
             *out = NULL;
             return err->code;
         }
-        if (warn.code != AC_OK)
-            msg_warn("%s", warn.msg);
     }
     return AC_OK;
+}
+
+/* After SIGINT or SIGTERM: one line saying what was written and how to
+ * go on. */
+static void
+say_interrupted(const struct options *o, size_t written)
+{
+    const char *sig = interrupt_name();
+
+    if (o->format != FORMAT_JSONL)
+        msg_error("interrupted by %s after %zu results; only -f jsonl runs "
+                  "resume (-f jsonl -o FILE --resume FILE)",
+                  sig, written);
+    else if (o->output == NULL)
+        msg_error("interrupted by %s after %zu results; to resume, run again "
+                  "with --resume naming the saved output",
+                  sig, written);
+    else if (resumes_in_place(o))
+        msg_error("interrupted by %s: %zu more results in %s; run the same "
+                  "command again to resume",
+                  sig, written, o->output);
+    else
+        msg_error("interrupted by %s: %zu results in %s; run the same "
+                  "command with --resume %s added to resume",
+                  sig, written, o->output, o->output);
 }
 
 /* Says with -v what the target stream passed over. */
@@ -163,6 +245,10 @@ run_report(const struct options *o, const struct run_env *env, FILE *out)
     if (run_targets(o, env, &rep, &stats, &err) != AC_OK)
         return err.code == AC_E_USAGE ? usage_error(err.msg)
                                       : (msg_error("%s", err.msg), EXIT_USAGE);
+    if (interrupt_pending()) {
+        say_interrupted(o, rep.written);
+        return EXIT_UNCHECKED;
+    }
     return policy_exit_code(o->fail_on, &stats);
 }
 
@@ -179,7 +265,10 @@ check_all(const struct options *o, const struct rules *rules)
     if (policy_new(o, &policy, &err) != AC_OK)
         return usage_error(err.msg);
     if (open_resume(o, &env.done, &err) != AC_OK ||
-        (o->output != NULL && (out = fopen(o->output, "w")) == NULL)) {
+        (o->output != NULL &&
+         (out = fopen(o->output,
+                      env.done != NULL && resumes_in_place(o) ? "a" : "w")) ==
+             NULL)) {
         if (err.code != AC_OK)
             msg_error("%s", err.msg);
         else
@@ -231,6 +320,7 @@ main(int argc, char **argv)
         return EXIT_USAGE;
     }
     fetch_global_init();
+    interrupt_install();
     code = check_all(&opts, rules);
     fetch_global_cleanup();
     rules_free(rules);

@@ -121,7 +121,8 @@ static const struct option_def OPTION_TABLE[] = {
      "check only shard K of N (1 <= K <= N <= 4096), split by a hash of "
      "each target"},
     {"resume", OPT_RESUME, "FILE",
-     "skip targets a jsonl report FILE judged, errors aside (repeatable)"},
+     "skip targets a jsonl report FILE judged, errors aside; FILE also "
+     "given to -o resumes in place (repeatable)"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},

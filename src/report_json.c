@@ -7,12 +7,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "verify.h"
+#include "xalloc.h"
 
 /* A JSON string of S, which may hold bytes that are not UTF-8 (a file
  * name, say): those become U+FFFD instead of losing the field. */
@@ -232,14 +235,48 @@ result_json(const struct result *r)
 
 #define DUMP_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT)
 
+/*
+ * Writes line S (N bytes, newline included) with one write(), so that a
+ * run killed at any moment (SIGKILL too) leaves only whole lines; a
+ * failed write goes through stdio, which then holds the error for the
+ * caller's ferror().  Streams with no descriptor use stdio.
+ */
+static void
+put_line(FILE *out, const char *s, size_t n)
+{
+    int fd = fileno(out);
+    ssize_t w;
+
+    fflush(out);
+    while (fd >= 0 && n > 0) {
+        w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        s += w;
+        n -= (size_t)w;
+    }
+    if (n > 0) {
+        fwrite(s, 1, n, out);
+        fflush(out);
+    }
+}
+
 static void
 jsonl_result(struct report *rep, const struct result *r)
 {
     json_t *o = result_json(r);
+    char *text = json_dumps(o, DUMP_FLAGS);
+    size_t n = text ? strlen(text) : 0;
 
-    json_dumpf(o, rep->out, DUMP_FLAGS);
-    fputc('\n', rep->out);
-    fflush(rep->out); /* one line as soon as it is done, for pipes */
+    if (text != NULL) {
+        text = xrealloc(text, n + 2);
+        text[n++] = '\n';
+        text[n] = '\0';
+        put_line(rep->out, text, n); /* at once, for pipes */
+    }
+    free(text);
     json_decref(o);
 }
 

@@ -9,11 +9,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "resume.h"
 #include "shard.h"
@@ -145,18 +148,30 @@ enum ac_status
 resume_load(struct resume *rs, const char *path, struct ac_err *warn,
             struct ac_err *err)
 {
+    long long keep;
+
+    return resume_load_keep(rs, path, &keep, warn, err);
+}
+
+enum ac_status
+resume_load_keep(struct resume *rs, const char *path, long long *keep,
+                 struct ac_err *warn, struct ac_err *err)
+{
     FILE *fp = fopen(path, "r");
     char *line = NULL, why[160];
     size_t cap = 0, lineno = 0, bad_line = 0;
     enum ac_status rc = AC_OK;
     bool more = false; /* a line follows the damaged one */
+    long long at = 0;  /* offset of the line read */
     ssize_t n;
 
     ac_err_clear(warn);
+    *keep = 0;
     if (fp == NULL)
         return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
     while ((n = getline(&line, &cap, fp)) >= 0) {
         lineno++;
+        at += n;
         if (blank(line, (size_t)n))
             continue;
         if (bad_line != 0) {
@@ -165,7 +180,11 @@ resume_load(struct resume *rs, const char *path, struct ac_err *warn,
         }
         if (!take_line(rs, line, (size_t)n, why, sizeof why))
             bad_line = lineno;
+        else
+            *keep = at;
     }
+    if (bad_line == 0)
+        *keep = at;
     if (ferror(fp))
         rc = ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
     else if (bad_line != 0 && more)
@@ -176,6 +195,26 @@ resume_load(struct resume *rs, const char *path, struct ac_err *warn,
                    path, bad_line);
     free(line);
     fclose(fp);
+    return rc;
+}
+
+enum ac_status
+resume_trim(const char *path, long long keep, struct ac_err *err)
+{
+    int fd = open(path, O_RDWR);
+    struct stat st;
+    char last = '\n';
+    enum ac_status rc = AC_OK;
+
+    if (fd < 0)
+        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
+    if (fstat(fd, &st) != 0 ||
+        (keep < (long long)st.st_size && ftruncate(fd, (off_t)keep) != 0) ||
+        (keep > 0 && pread(fd, &last, 1, (off_t)keep - 1) != 1) ||
+        (last != '\n' && pwrite(fd, "\n", 1, (off_t)keep) != 1))
+        rc = ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
+    if (close(fd) != 0 && rc == AC_OK)
+        rc = ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
     return rc;
 }
 

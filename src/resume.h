@@ -36,6 +36,23 @@ void resume_add(struct resume *rs, const char *target);
 enum ac_status resume_load(struct resume *rs, const char *path,
                            struct ac_err *warn, struct ac_err *err);
 
+/*
+ * resume_load, and for resuming in place: sets *KEEP to the bytes of PATH
+ * to keep before appending, the offset of a damaged last line (what a
+ * killed run leaves), else the file's length.
+ */
+enum ac_status resume_load_keep(struct resume *rs, const char *path,
+                                long long *keep, struct ac_err *warn,
+                                struct ac_err *err);
+
+/*
+ * Makes PATH ready to be appended to: cuts it to KEEP bytes (dropping a
+ * damaged last line), then ends it with a newline if its last line has
+ * none.  Errors: AC_E_IO, the message naming PATH.
+ */
+enum ac_status resume_trim(const char *path, long long keep,
+                           struct ac_err *err);
+
 /* True when TARGET is in the done set (up to a 64-bit hash collision:
  * about one in 2^64 / size for each target asked about). */
 bool resume_has(struct resume *rs, const char *target);

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "document.h"
 #include "fetch.h"
+#include "interrupt.h"
 #include "msg.h"
 #include "policy.h"
 #include "remap.h"
@@ -36,6 +37,7 @@ struct run_ctx {
     struct notices *notices;     /* sentences for suggested notices */
     struct cache *cache;         /* --cache FILE (main's); NULL without */
     const struct policy *policy; /* --severity, --require-license */
+    bool stopping;               /* interrupted: results are dropped */
 };
 
 /* A URL target on its way through the engine. */
@@ -49,6 +51,11 @@ struct url_job {
 static void
 finish(struct run_ctx *cx, struct result *r)
 {
+    if (cx->stopping) { /* an aborted transfer is no verdict */
+        result_free(r);
+        free(r);
+        return;
+    }
     if (cx->policy != NULL)
         policy_apply(cx->policy, r);
     suggest_notice(cx->notices, r);
@@ -285,6 +292,17 @@ in_flight(const struct run_ctx *cx)
            (cx->verifier ? verify_waiting(cx->verifier) : 0);
 }
 
+/* After a signal: aborts every transfer and lets the callbacks free
+ * what they hold; no result of a target in flight is written. */
+static void
+stop(struct run_ctx *cx)
+{
+    cx->stopping = true;
+    fetch_engine_abort(cx->engine);
+    while (in_flight(cx) > 0)
+        fetch_step(cx->engine, 0);
+}
+
 enum ac_status
 run_targets(const struct options *opts, const struct run_env *env,
             struct report *rep, struct run_stats *stats, struct ac_err *err)
@@ -312,14 +330,16 @@ run_targets(const struct options *opts, const struct run_env *env,
     }
     targets_skip_done(ts, env->done);
     report_begin(rep);
-    while (targets_next(ts, &t)) {
+    while (!interrupt_pending() && targets_next(ts, &t)) {
         start_target(&cx, &t);
         target_free(&t);
-        while (in_flight(&cx) >= window)
+        while (in_flight(&cx) >= window && !interrupt_pending())
             fetch_step(cx.engine, 100);
     }
-    while (in_flight(&cx) > 0)
+    while (in_flight(&cx) > 0 && !interrupt_pending())
         fetch_step(cx.engine, 100);
+    if (interrupt_pending())
+        stop(&cx);
     report_end(rep);
     if (env->tally != NULL)
         *env->tally = *targets_tally(ts);

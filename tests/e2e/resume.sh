@@ -5,8 +5,10 @@
 # the resumed run warns about the damaged line, checks only what is
 # missing, and the two outputs together hold every target exactly once.
 # A page that could not be read the first time ("error") is tried again.
-# A damaged line that is not the last, a missing file, and --resume naming
-# the --output file are usage errors (exit 2) that leave the file alone.
+# A damaged line that is not the last and a missing file are usage errors
+# (exit 2) that leave the file alone.  --resume naming the --output file
+# resumes in place: the torn last line is cut and the rest appended, and
+# the same command line serves the first run (no file yet) and every rerun.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -108,10 +110,64 @@ run_attrcheck --no-config --offline -f jsonl -i list --resume nothere.jsonl
 check "$([ "$RC" -eq 2 ] && grep -q nothere.jsonl "$ERR" && echo 0 || echo 1)" \
     "a missing --resume file: exit 2, named" "$(show_run)"
 
+# --- in place: --resume FILE -o FILE ---------------------------------------
+# the same command serves the first run (FILE not there yet) and every rerun
+run_attrcheck --no-config --offline -f jsonl -i list -o ip.jsonl \
+    --resume ip.jsonl
+check "$([ "$RC" -eq 0 ] && [ "$(wc -l <ip.jsonl)" -eq 30 ] && echo 0 ||
+    echo 1)" "in place, no file yet: a first run writes 30 lines" "$(show_run)"
+cp part1.jsonl ip.jsonl
+run_attrcheck --no-config --offline -f jsonl -i list -o ip.jsonl \
+    --resume ./ip.jsonl
+check "$([ "$RC" -eq 0 ] && echo 0 || echo 1)" "in place: the rerun exits 0" \
+    "$(show_run)"
+grep -q "ip.jsonl:13: damaged last line ignored.*cut from the file" "$ERR"
+check $? "in place: the torn last line is named and cut" "$(show_run)"
+targets ip.jsonl >ip.targets
+cmp -s all ip.targets
+check $? "in place: the file holds every target exactly once" \
+    "$(diff all ip.targets)"
+"$PYTHON3" -c '
+import json, sys
+for line in open(sys.argv[1]):
+    json.loads(line)' ip.jsonl
+check $? "in place: every line of the file is whole JSON"
+head -n 12 part1.orig >p12
+head -n 12 ip.jsonl | cmp -s - p12
+check $? "in place: the 12 whole lines are kept as they were"
+cp ip.jsonl ip.done
+run_attrcheck --no-config --offline -f jsonl -i list -o ip.jsonl \
+    --resume ip.jsonl
+check "$([ "$RC" -eq 0 ] && cmp -s ip.jsonl ip.done && echo 0 || echo 1)" \
+    "in place, all done: the file is left as it was" "$(show_run)"
+
+# a last line whole but without its newline is kept, and ended
+head -n 5 full.jsonl >nl.jsonl
+sed -n 6p full.jsonl | tr -d '\n' >>nl.jsonl
+run_attrcheck --no-config --offline -f jsonl -i list -o nl.jsonl \
+    --resume nl.jsonl
+targets nl.jsonl >nl.targets
+check "$([ "$RC" -eq 0 ] && cmp -s all nl.targets && echo 0 || echo 1)" \
+    "in place: a whole last line without newline is kept" \
+    "$(show_run; diff all nl.targets)"
+
+# in place needs jsonl; damage before the last line: exit 2, file alone
 cp part1.jsonl same.jsonl
-run_attrcheck --no-config --offline -f jsonl -i list --resume same.jsonl \
+run_attrcheck --no-config --offline -f json -i list --resume same.jsonl \
     -o ./same.jsonl
-check "$([ "$RC" -eq 2 ] && cmp -s part1.jsonl same.jsonl && echo 0 ||
-    echo 1)" "--resume FILE -o FILE: exit 2, FILE left alone" "$(show_run)"
+check "$([ "$RC" -eq 2 ] && cmp -s part1.jsonl same.jsonl &&
+    grep -q "needs -f jsonl" "$ERR" && echo 0 || echo 1)" \
+    "in place with -f json: exit 2, FILE left alone" "$(show_run)"
+cp bad.jsonl bad2.jsonl
+run_attrcheck --no-config --offline -f jsonl -i list --resume bad2.jsonl \
+    -o bad2.jsonl
+check "$([ "$RC" -eq 2 ] && cmp -s bad.jsonl bad2.jsonl && echo 0 ||
+    echo 1)" "in place, a damaged middle line: exit 2, FILE left alone" \
+    "$(show_run)"
+mkdir ro
+run_attrcheck --no-config --offline -f jsonl -i list --resume ro \
+    -o ro
+check "$([ "$RC" -eq 2 ] && echo 0 || echo 1)" \
+    "in place on a folder: exit 2" "$(show_run)"
 
 done_testing

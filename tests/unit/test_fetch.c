@@ -569,6 +569,47 @@ test_free_busy(void)
     free(url);
 }
 
+/* fetch_engine_abort: running and queued requests, and those submitted
+ * afterwards, end "aborted" at once, each callback exactly once. */
+static void
+test_abort(void)
+{
+    static struct slot s[4], late;
+    struct fetch_config cfg;
+    struct ac_err err;
+    char *url = expand(L "/slow");
+    long long t0;
+    bool all = true;
+
+    make_config(&cfg, NULL, 0, NULL);
+    cfg.per_host = 2; /* two run, two wait in the host's queue */
+    ok(fetch_engine_new(&cfg, &engine, &err) == AC_OK, "engine D");
+    for (int i = 0; i < 4; i++) {
+        s[i] = (struct slot){"abort", 0, 0, NULL};
+        fetch_submit(engine, url, false, on_done, &s[i]);
+    }
+    for (int i = 0; i < 5; i++)
+        fetch_step(engine, 50);
+    t0 = now_ms();
+    fetch_engine_abort(engine);
+    late = (struct slot){"late", 0, 0, NULL};
+    fetch_submit(engine, url, false, on_done, &late);
+    run_until_done(engine, 5000);
+    for (int i = 0; i < 4; i++) {
+        all = all && s[i].calls == 1 && s[i].res != NULL &&
+              s[i].res->error == FETCH_E_ABORTED;
+        fetch_result_free(s[i].res);
+    }
+    ok(all && now_ms() - t0 < 2000, "abort ends 4 requests at once (%lld ms)",
+       now_ms() - t0);
+    ok(late.calls == 1 && late.res->error == FETCH_E_ABORTED &&
+           strcmp(fetch_error_name(late.res->error), "aborted") == 0,
+       "a request submitted after abort is aborted too");
+    fetch_result_free(late.res);
+    fetch_engine_free(engine);
+    free(url);
+}
+
 static void
 cleanup_dir(void)
 {
@@ -604,6 +645,7 @@ main(void)
         test_many();
         test_pacing();
         test_free_busy();
+        test_abort();
         kill(pid, SIGTERM);
         waitpid(pid, NULL, 0);
     }
