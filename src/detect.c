@@ -15,7 +15,7 @@
 #include "xalloc.h"
 
 #define EXCERPT_MAX 160
-#define SHORT_BLOCK 240
+#define SHORT_BLOCK 240 /* characters, not bytes: Thai counts as English */
 
 char *
 detect_resolve(const struct detect_ctx *cx, const char *href)
@@ -141,7 +141,7 @@ choose_from_mentions(const struct detect_ctx *cx, struct analysis *a)
     }
     if (first != DETECT_NONE &&
         (a->licenses[first].block == HTML_NO_BLOCK ||
-         cx->page->blocks[a->licenses[first].block].len < SHORT_BLOCK))
+         cx->page->blocks[a->licenses[first].block].chars < SHORT_BLOCK))
         a->applicable = first;
 }
 

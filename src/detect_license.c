@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 /* Blocks this long or longer are running text, not a notice or label. */
-#define SHORT_BLOCK 240
+#define SHORT_BLOCK 240 /* characters, not bytes: Thai counts as English */
 
 static bool
 has_rel_license(const char *rel)
@@ -257,7 +257,7 @@ block_role(const struct detect_ctx *cx, size_t b)
         return ROLE_IMAGE;
     if (cx->claim_block[b] || cx->notice_block[b] || cx->license_link[b])
         return ROLE_CLAIM;
-    if (blk->region == HTML_REGION_FOOTER && blk->len < SHORT_BLOCK)
+    if (blk->region == HTML_REGION_FOOTER && blk->chars < SHORT_BLOCK)
         return ROLE_CLAIM;
     return ROLE_MENTION;
 }

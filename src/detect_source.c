@@ -18,7 +18,7 @@
 #include "url.h"
 #include "xalloc.h"
 
-#define SHORT_BLOCK 240
+#define SHORT_BLOCK 240 /* characters, not bytes: Thai counts as English */
 #define CREDIT_MAX  80
 
 static bool
@@ -355,7 +355,7 @@ source_in_block(struct detect_ctx *cx, size_t b)
             set_source(cx, b, &hits.v[i], &f, b);
             done = true;
         } else if (i + 1 == n && b + 1 < p->blocks_len &&
-                   p->blocks[b + 1].len < SHORT_BLOCK &&
+                   p->blocks[b + 1].chars < SHORT_BLOCK &&
                    p->blocks[b + 1].parent == p->blocks[b].parent &&
                    p->blocks[b + 1].region == p->blocks[b].region &&
                    url_after(cx, b + 1, 0, &f)) {

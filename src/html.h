@@ -42,6 +42,7 @@ enum html_region {
 struct html_block {
     char *text;    /* normalised UTF-8, never NULL, may be "" */
     size_t len;    /* strlen(text) */
+    size_t chars;  /* characters (code points) in text: its length as read */
     unsigned line; /* source line of the block's first text */
     enum html_region region;
     bool in_main;  /* inside <article>/<main>, whatever the region */

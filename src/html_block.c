@@ -238,6 +238,7 @@ html_block_finish(struct html_state *st)
             continue;
         }
         o->len = b->sb.len;
+        o->chars = textnorm_chars(strbuf_str(&b->sb), b->sb.len);
         /* Give back the doubling slack: pages can have 10^5 blocks. */
         o->text = xrealloc(strbuf_detach(&b->sb), o->len + 1);
         o->line = b->line;

@@ -2,8 +2,10 @@
 /*
  * textnorm: folds page text into the one form the rules run on (see
  * textnorm.h): white space runs become one ASCII space, dashes '-',
- * curly quotes and guillemets ASCII quotes, invisible characters go and
- * invalid UTF-8 becomes U+FFFD.  It does not fold case, decode entities
+ * curly quotes and guillemets ASCII quotes, invisible characters go,
+ * Arabic vowel marks and the tatweel go (they are optional: "نَسْبُ
+ * الـمُصنَّف" and "نسب المصنف" are one licence name) and invalid UTF-8
+ * becomes U+FFFD.  It does not fold case, decode entities
  * or apply Unicode normalisation forms.
  */
 #include "config.h"
@@ -71,18 +73,20 @@ static const struct {
     enum fold fold;
     char c; /* for FOLD_CHAR */
 } folds[] = {
-    {0x85, 0x85, FOLD_SPACE, 0},       {0xA0, 0xA0, FOLD_SPACE, 0},
-    {0xAB, 0xAB, FOLD_CHAR, '"'},      {0xAD, 0xAD, FOLD_DROP, 0},
-    {0xBB, 0xBB, FOLD_CHAR, '"'},      {0x1680, 0x1680, FOLD_SPACE, 0},
-    {0x180E, 0x180E, FOLD_DROP, 0},    {0x2000, 0x200A, FOLD_SPACE, 0},
-    {0x200B, 0x200D, FOLD_DROP, 0},    {0x2010, 0x2015, FOLD_CHAR, '-'},
-    {0x2018, 0x201B, FOLD_CHAR, '\''}, {0x201C, 0x201F, FOLD_CHAR, '"'},
-    {0x2028, 0x2029, FOLD_SPACE, 0},   {0x202F, 0x202F, FOLD_SPACE, 0},
-    {0x2032, 0x2032, FOLD_CHAR, '\''}, {0x2033, 0x2033, FOLD_CHAR, '"'},
-    {0x205F, 0x205F, FOLD_SPACE, 0},   {0x2060, 0x2060, FOLD_DROP, 0},
-    {0x2212, 0x2212, FOLD_CHAR, '-'},  {0x3000, 0x3000, FOLD_SPACE, 0},
-    {0xFE58, 0xFE58, FOLD_CHAR, '-'},  {0xFE63, 0xFE63, FOLD_CHAR, '-'},
-    {0xFEFF, 0xFEFF, FOLD_DROP, 0},    {0xFF0D, 0xFF0D, FOLD_CHAR, '-'},
+    {0x85, 0x85, FOLD_SPACE, 0},      {0xA0, 0xA0, FOLD_SPACE, 0},
+    {0xAB, 0xAB, FOLD_CHAR, '"'},     {0xAD, 0xAD, FOLD_DROP, 0},
+    {0xBB, 0xBB, FOLD_CHAR, '"'},     {0x0640, 0x0640, FOLD_DROP, 0},
+    {0x064B, 0x065F, FOLD_DROP, 0},   {0x0670, 0x0670, FOLD_DROP, 0},
+    {0x1680, 0x1680, FOLD_SPACE, 0},  {0x180E, 0x180E, FOLD_DROP, 0},
+    {0x2000, 0x200A, FOLD_SPACE, 0},  {0x200B, 0x200D, FOLD_DROP, 0},
+    {0x2010, 0x2015, FOLD_CHAR, '-'}, {0x2018, 0x201B, FOLD_CHAR, '\''},
+    {0x201C, 0x201F, FOLD_CHAR, '"'}, {0x2028, 0x2029, FOLD_SPACE, 0},
+    {0x202F, 0x202F, FOLD_SPACE, 0},  {0x2032, 0x2032, FOLD_CHAR, '\''},
+    {0x2033, 0x2033, FOLD_CHAR, '"'}, {0x205F, 0x205F, FOLD_SPACE, 0},
+    {0x2060, 0x2060, FOLD_DROP, 0},   {0x2212, 0x2212, FOLD_CHAR, '-'},
+    {0x3000, 0x3000, FOLD_SPACE, 0},  {0xFE58, 0xFE58, FOLD_CHAR, '-'},
+    {0xFE63, 0xFE63, FOLD_CHAR, '-'}, {0xFEFF, 0xFEFF, FOLD_DROP, 0},
+    {0xFF0D, 0xFF0D, FOLD_CHAR, '-'},
 };
 
 /* Classifies code point CP; sets *OUT for FOLD_CHAR. */
@@ -176,4 +180,15 @@ textnorm_dup(const char *s)
 
     textnorm_append(&sb, s, strlen(s), &pending);
     return strbuf_detach(&sb);
+}
+
+size_t
+textnorm_chars(const char *s, size_t len)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
 }

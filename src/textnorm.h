@@ -27,4 +27,12 @@ void textnorm_append(struct strbuf *sb, const char *s, size_t len,
 /* Returns a new normalised, trimmed copy of S.  Caller frees. */
 char *textnorm_dup(const char *s);
 
+/*
+ * Returns the number of characters (code points) in the LEN bytes of
+ * UTF-8 at S: the length of a text as a reader sees it, so a limit on it
+ * means the same in Thai, Japanese or Arabic as in English (a Latin
+ * letter is one byte, most of those are three or two).
+ */
+size_t textnorm_chars(const char *s, size_t len);
+
 #endif

@@ -32,6 +32,10 @@ static const struct {
      "d",
      "a b c d", "narrow nbsp, math space, ideographic space"},
     {"a \xC2\xA0 \xE2\x80\x89 b", "a b", "mixed space run"},
+    {"نَسْبُ الـمُصنَّف", "نسب المصنف", "Arabic vowel marks and tatweel"},
+    {"مرخّص", "مرخص", "Arabic shadda"},
+    {"クリエイティブ・コモンズ：表示", "クリエイティブ・コモンズ：表示",
+     "Japanese middle dot and fullwidth colon kept"},
     {"CC\xE2\x80\x90"
      "BY\xE2\x80\x91"
      "SA",
@@ -139,10 +143,22 @@ test_pending(void)
     strbuf_release(&sb);
 }
 
+static void
+test_chars(void)
+{
+    ok(textnorm_chars("", 0) == 0, "chars: empty");
+    ok(textnorm_chars("CC BY", 5) == 5, "chars: ASCII");
+    ok(textnorm_chars("สงวน", strlen("สงวน")) == 4, "chars: Thai, 12 bytes");
+    ok(textnorm_chars("表示 4.0", strlen("表示 4.0")) == 6,
+       "chars: Japanese and ASCII");
+    ok(textnorm_chars("\xF0\x9F\x98\x80", 4) == 1, "chars: 4-byte sequence");
+}
+
 int
 main(void)
 {
     test_cases();
     test_pending();
+    test_chars();
     return tap_done();
 }
