@@ -22,6 +22,10 @@ alternation of the stems, an optional "Creative Commons" prefix, optional
 licence words and the (?<version>) and (?<port>) groups.  Retired tools
 (sa, nc, sampling, devnations, ...) are skipped: naming one is not a
 licence attrcheck can check.
+
+The local names of Creative Commons ("クリエイティブ・コモンズ", "知识共享")
+are allowed as the prefix of that language's titles as "Creative Commons"
+is; tools/gen-claims.py finds them in data/src/cc-chooser-strings.tsv.
 """
 import csv
 import io
@@ -32,6 +36,7 @@ import sys
 TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
 TITLES_TSV = os.path.join(TOP, "data", "src", "cc-licence-titles.tsv")
 PORTS_TSV = os.path.join(TOP, "data", "src", "cc-ports.tsv")
+CHOOSER_TSV = os.path.join(TOP, "data", "src", "cc-chooser-strings.tsv")
 
 CREDIT = (
     "# Derived from Creative Commons licence titles: Creative Commons\n"
@@ -87,7 +92,8 @@ def fold(s):
             out.append("'")
         elif o in (0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2033):
             out.append('"')
-        elif o in (0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        elif o in (0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x640,
+                   0x670) or 0x64B <= o <= 0x65F:
             continue
         else:
             out.append(ch)
@@ -202,21 +208,26 @@ def codes_regex(codes):
     return "(?-i:" + "|".join(c.upper() for c in codes) + ")"
 
 
-def prefix(lw):
-    return ("(?:(?:%s) )?(?:Creative[ -]?Commons|(?<![\\p{L}\\p{N}])CC)"
-            "(?:[ -](?:%s))?(?: ?[:-] ?| )" % (lw, lw))
+def prefix(lw, local=None):
+    cc = ("(?:(?:%s) )?(?:Creative[ -]?Commons|(?<![\\p{L}\\p{N}])CC)"
+          "(?:[ -](?:%s))?(?: ?[:-] ?| )\"?" % (lw, lw))
+    if not local:
+        return cc
+    # scripts without spaces join the name to the title: 知识共享署名
+    return "(?:%s|(?:%s)(?: ?[:\\-・] ?| )?)" % (cc, local)
 
 
-def rule_pattern(stems, lw, ports, guarded):
-    lwt = "(?:[ -]?(?:%s)(?![\\p{L}]))?" % lw
+def rule_pattern(stems, lw, ports, guarded, local=None):
+    lwt = "\"?(?:[ -]?(?:%s)(?![\\p{L}]))?" % lw
     ver = ("(?:[ ,]+|[ ]?-[ ]?)(?:(?:v\\.?|%s) ?)?%s"
            "(?:(?: ?[-,] ?| )(?<port>%s)(?![\\p{L}\\p{N}]))?"
            % (VERSION_WORDS, VERSION, ports))
     body = alt(stems)
+    pre = prefix(lw, local)
     if not guarded:
-        return "(?:%s)?%s%s(?:%s)?%s" % (prefix(lw), body, lwt, ver, lwt)
+        return "(?:%s)?%s%s(?:%s)?%s" % (pre, body, lwt, ver, lwt)
     return "(?:%s%s%s(?:%s)?%s|%s%s%s%s)" % (
-        prefix(lw), body, lwt, ver, lwt, body, lwt, ver, lwt)
+        pre, body, lwt, ver, lwt, body, lwt, ver, lwt)
 
 
 def collect_stems(rows):
@@ -258,7 +269,23 @@ def trigger(rows):
               sorted(first, key=lambda t: (-len(t), t))))
 
 
-def titles(rows):
+def load_names(path):
+    """{base language: regex} of the local names of Creative Commons, from
+    the chooser translations (tools/gen-claims.py, imported)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "gen_claims", os.path.join(os.path.dirname(__file__), "gen-claims.py"))
+    gc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gc)
+    out = {}
+    for lang, rx in gc.local_name_regexes(gc.load(path)):
+        b = base(lang)
+        out[b] = out[b] + "|" + rx if b in out else rx
+    return out
+
+
+def titles(rows, names_path=CHOOSER_TSV):
+    local = load_names(names_path)
     by_lang, by_code = port_names(rows)
     codes = codes_regex(by_code)
     en_ports = [esc(p) for p in by_lang.get("en", ())]
@@ -279,7 +306,8 @@ def titles(rows):
         for suffix, items, guarded in (("", plain, False), ("-g", guard, True)):
             if items:
                 rid = "t-%s-%s%s" % (lang, fam, suffix)
-                pat = rule_pattern(items, lw, ports, guarded)
+                pat = rule_pattern(items, lw, ports, guarded,
+                                   local.get(lang))
                 print("license\t%s\t%s\t%s\t%s" % (rid, lang, fam, pat))
 
 

@@ -20,7 +20,7 @@ else
     not_ok "the shipped rules have trigger lines" "none found"
 fi
 
-pages="$FIXTURES/forms $FIXTURES/verify $FIXTURES/ci-site $FIXTURES/golden-site data/examples"
+pages="$FIXTURES/forms $FIXTURES/verify $FIXTURES/ci-site $FIXTURES/golden-site $FIXTURES/lang data/examples"
 # shellcheck disable=SC2086
 run_attrcheck -f jsonl --offline $pages
 cp "$OUT" "$TMPD/with"
