@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,7 @@ enum opt_id {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_SHARD,
+    OPT_SHARD_BY,
     OPT_RESUME
 };
 
@@ -119,7 +121,10 @@ static const struct option_def OPTION_TABLE[] = {
      "reuse cached sources this young (30s, 15m, 12h, 1d, 2w; default 1d)"},
     {"shard", OPT_SHARD, "K/N",
      "check only shard K of N (1 <= K <= N <= 4096), split by a hash of "
-     "each target"},
+     "each URL's host (see --shard-by); auto or auto/N reads K and N from "
+     "Slurm, Kubernetes or GNU parallel"},
+    {"shard-by", OPT_SHARD_BY, "WHAT",
+     "what --shard splits by: host (default; files by name) or target"},
     {"resume", OPT_RESUME, "FILE",
      "skip targets a jsonl report FILE judged, errors aside; FILE also "
      "given to -o resumes in place (repeatable)"},
@@ -464,8 +469,17 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
         set_string(&o->cache_file, arg);
         return AC_OK;
     case OPT_SHARD:
-        if (shard_parse(arg, &o->shard_k, &o->shard_n, err) != AC_OK)
-            return bad_value(err, id, arg, "K/N with 1 <= K <= N <= 4096");
+        if (shard_parse(arg, &o->shard_k, &o->shard_n, err) != AC_OK) {
+            char why[sizeof err->msg];
+
+            snprintf(why, sizeof why, "%s", err->msg);
+            return ac_err_set(err, AC_E_USAGE, "--shard: %s", why);
+        }
+        return AC_OK;
+    case OPT_SHARD_BY:
+        if (strcmp(arg, "host") != 0 && strcmp(arg, "target") != 0)
+            return bad_value(err, id, arg, "host or target");
+        o->shard_by_target = strcmp(arg, "target") == 0;
         return AC_OK;
     case OPT_RESUME:
         push(&o->resume_files, &o->resume_files_len, arg);

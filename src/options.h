@@ -85,6 +85,7 @@ struct options {
     bool no_config;    /* --no-config */
     /* archives and large runs */
     unsigned shard_k, shard_n; /* --shard K/N; 0/0 checks every target */
+    bool shard_by_target;      /* --shard-by target: not by host */
     char **resume_files;       /* --resume FILE, repeatable */
     size_t resume_files_len;
 };

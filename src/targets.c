@@ -598,9 +598,17 @@ passed_over(struct targets *ts, const struct target *t)
 
     if (t->input_error)
         return false;
-    if (o->shard_n > 0 && shard_of(t->spec, o->shard_n) != o->shard_k) {
-        ts->tally.other_shard++;
-        return true;
+    if (o->shard_n > 0) {
+        /* files split by name; URLs and WARC records by host */
+        char *key = shard_key(t->spec, t->kind == TARGET_FILE ? NULL : t->url,
+                              o->shard_by_target);
+        bool other = shard_of(key, o->shard_n) != o->shard_k;
+
+        free(key);
+        if (other) {
+            ts->tally.other_shard++;
+            return true;
+        }
     }
     if (ts->done != NULL && resume_has(ts->done, t->spec)) {
         ts->tally.done++;

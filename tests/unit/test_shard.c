@@ -114,6 +114,102 @@ test_parse(void)
     }
 }
 
+/* The host a target is sharded by, and shard numbers of host keys,
+ * pinned like the others. */
+static void
+test_keys(void)
+{
+    static const struct {
+        const char *spec, *url;
+        bool by_target;
+        const char *want;
+    } cases[] = {
+        {"https://Example.ORG:8443/a?b#c", "https://Example.ORG:8443/a?b#c",
+         false, "example.org"},
+        {"http://www.example.com/", "http://www.example.com/", true,
+         "http://www.example.com/"},
+        {"c.warc.gz#urn:uuid:1", "https://example.org/x", false, "example.org"},
+        {"c.warc.gz#urn:uuid:2", "urn:x-not-http", false,
+         "c.warc.gz#urn:uuid:2"},
+        {"site/a.html", NULL, false, "site/a.html"},
+        {"http://[::1]:8080/", "http://[::1]:8080/", false, "[::1]"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *key = shard_key(cases[i].spec, cases[i].url, cases[i].by_target);
+
+        ok(strcmp(key, cases[i].want) == 0, "shard_key(%s%s) is %s (got %s)",
+           cases[i].spec, cases[i].by_target ? ", by target" : "",
+           cases[i].want, key);
+        free(key);
+    }
+    ok(shard_of("example.org", 7) == 3 && shard_of("example.org", 3) == 1 &&
+           shard_of("www.example.com", 3) == 2 && shard_of("127.0.0.1", 3) == 2,
+       "pinned shards of host keys");
+}
+
+/* A table of variables for shard_parse_env: "NAME=VALUE" strings. */
+static const char *
+table_env(const char *name, void *arg)
+{
+    const char *const *v = arg;
+    size_t n = strlen(name);
+
+    for (; *v != NULL; v++)
+        if (strncmp(*v, name, n) == 0 && (*v)[n] == '=')
+            return *v + n + 1;
+    return NULL;
+}
+
+static void
+test_auto(void)
+{
+    static const char *slurm[] = {
+        "SLURM_ARRAY_TASK_ID=7", "SLURM_ARRAY_TASK_MIN=5",
+        "SLURM_ARRAY_TASK_COUNT=4", "PARALLEL_SEQ=1", NULL};
+    static const char *step[] = {
+        "SLURM_ARRAY_TASK_ID=4", "SLURM_ARRAY_TASK_MIN=0",
+        "SLURM_ARRAY_TASK_COUNT=3", "SLURM_ARRAY_TASK_STEP=2", NULL};
+    static const char *k8s[] = {"JOB_COMPLETION_INDEX=0", NULL};
+    static const char *par[] = {"PARALLEL_SEQ=3", NULL};
+    static const char *bad[] = {"SLURM_ARRAY_TASK_ID=x",
+                                "SLURM_ARRAY_TASK_MIN=1",
+                                "SLURM_ARRAY_TASK_COUNT=3", NULL};
+    static const char *half[] = {"SLURM_ARRAY_TASK_ID=1", NULL};
+    static const char *none[] = {"HOME=/", NULL};
+    static const struct {
+        const char *spec;
+        const char **env;
+        unsigned k, n; /* 0/0: refused */
+    } cases[] = {
+        {"auto", slurm, 3, 4},   {"auto/4", slurm, 3, 4},
+        {"auto/5", slurm, 0, 0}, {"auto", step, 3, 3},
+        {"auto/8", k8s, 1, 8},   {"auto", k8s, 0, 0},
+        {"auto/3", par, 3, 3},   {"auto/2", par, 0, 0},
+        {"auto/3", bad, 0, 0},   {"auto/3", half, 0, 0},
+        {"auto", none, 0, 0},    {"auto/3", none, 0, 0},
+        {"auto/0", par, 0, 0},   {"autox", par, 0, 0},
+        {"2/3", none, 2, 3},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct ac_err err = {0};
+        unsigned k = 0, n = 0;
+        enum ac_status rc = shard_parse_env(cases[i].spec, table_env,
+                                            (void *)cases[i].env, &k, &n, &err);
+
+        if (cases[i].n != 0)
+            ok(rc == AC_OK && k == cases[i].k && n == cases[i].n,
+               "case %zu: %s is %u/%u (got %u/%u %s)", i, cases[i].spec,
+               cases[i].k, cases[i].n, k, n, err.msg);
+        else
+            ok(rc == AC_E_USAGE && err.msg[0] != '\0',
+               "case %zu: %s is refused (%s)", i, cases[i].spec, err.msg);
+    }
+}
+
 /* Writes NAMES target names to a list file; returns its path. */
 static char *
 write_list(void)
@@ -144,6 +240,7 @@ stream_shard(char *list, unsigned k, int *seen)
     o.inputs_len = 1;
     o.shard_k = k;
     o.shard_n = SHARDS;
+    o.shard_by_target = true; /* one host: split by name */
     if (targets_open(&o, &ts, &err) != AC_OK)
         return -1;
     while (targets_next(ts, &t)) {
@@ -204,6 +301,8 @@ main(void)
     test_hash();
     test_pinned();
     test_parse();
+    test_keys();
+    test_auto();
     test_partition();
     return tap_done();
 }
