@@ -1,734 +1,678 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cache: the --cache file (see cache.h and docs/cache.md).  Entries live
- * in a hash table by URL and a list in the order they were added, which
- * is the order they are written back.  Every line is read with jansson
- * and checked field by field; one bad line and the whole file is dropped,
- * because a half-trusted cache is worse than none.  It knows nothing of
- * HTTP or of how an entry is used.
+ * cache: the --cache database (see cache.h and docs/cache.md); the only
+ * file that includes sqlite3.h.  One table of sources keyed by URL, an
+ * index on their date and a small meta table; WAL mode, so readers never
+ * wait and a killed process leaves the file whole.  New entries wait in
+ * a short list in memory and are written together in one short
+ * transaction, which keeps the write lock for milliseconds, so runs
+ * sharing a file hardly wait on each other.  Lookups go to the database
+ * each time: another run's entries are seen as soon as they land.
  */
 #include "config.h"
-#include "hash.h"
 
 #include <errno.h>
-#include <inttypes.h>
-#include <jansson.h>
+#include <fcntl.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "strbuf.h"
+#include "cache_int.h"
 #include "xalloc.h"
 
-#define MAX_FIELD  8192 /* bytes of a string field other than shingles */
-#define HEADER_MAX 1024 /* bytes of a validator (ETag, Last-Modified) */
-
-struct node {
+/* A change waiting for its batch: an entry to write, or (E NULL) a URL
+ * to delete. */
+struct pending {
+    char *key;
     struct cache_entry *e;
-    size_t bytes;             /* what it costs in memory, roughly */
-    struct node *hnext;       /* hash chain */
-    struct node *prev, *next; /* in insertion order */
 };
 
 struct cache {
-    long long now;
-    char rules[24]; /* fingerprint of the rules, or "" */
-    struct node **buckets;
-    size_t nbuckets, len, bytes;
-    struct node *head, *tail;
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *get, *put, *del;
+    struct pending batch[CACHE_BATCH];
+    size_t batch_len;
+    long long batch_since_ms; /* monotonic time of the first pending */
+    struct ac_err failed;     /* first error met; code AC_OK when none */
+    bool broken;              /* the database is damaged: no longer used */
 };
 
-/* ---- entries ------------------------------------------------------------ */
+static const char SCHEMA[] =
+    "CREATE TABLE IF NOT EXISTS meta ("
+    " key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS sources ("
+    " url TEXT PRIMARY KEY NOT NULL,"
+    " final_url TEXT,"
+    " http_status INTEGER NOT NULL,"
+    " first_redirect INTEGER NOT NULL,"
+    " etag TEXT,"
+    " last_modified TEXT,"
+    " content_hash INTEGER NOT NULL,"
+    " fetched_at INTEGER NOT NULL,"
+    " license_family TEXT,"
+    " license_version TEXT,"
+    " license_port TEXT,"
+    " license_url TEXT,"
+    " creator TEXT,"
+    " title TEXT,"
+    " credits TEXT,"
+    " not_found INTEGER NOT NULL,"
+    " words INTEGER NOT NULL,"
+    " shingles BLOB NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS sources_fetched_at ON sources (fetched_at);";
 
-void
-cache_entry_free(struct cache_entry *e)
+/* ---- small helpers ------------------------------------------------------ */
+
+static long long
+now_ms(void)
 {
-    if (e == NULL)
-        return;
-    free(e->url);
-    free(e->final_url);
-    free(e->etag);
-    free(e->last_modified);
-    free(e->license_url);
-    free(e->creator);
-    free(e->title);
-    free(e->credits);
-    textsim_free(&e->text);
-    free(e);
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static char *
-dup_or_null(const char *s)
+/* Sets ERR from the last error of DB: "PATH: WHY". */
+enum ac_status
+cache_db_err(sqlite3 *db, const char *path, struct ac_err *err)
 {
-    return s != NULL ? xstrdup(s) : NULL;
+    int code = db != NULL ? sqlite3_errcode(db) & 0xff : SQLITE_CANTOPEN;
+    enum ac_status st = AC_E_IO;
+
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        st = AC_E_DATA;
+    return ac_err_set(err, st, "%s: %s", path,
+                      db != NULL ? sqlite3_errmsg(db) : "out of memory");
 }
 
-struct cache_entry *
-cache_entry_dup(const struct cache_entry *e)
-{
-    struct cache_entry *d = xmalloc(sizeof *d);
-
-    *d = *e;
-    d->url = dup_or_null(e->url);
-    d->final_url = dup_or_null(e->final_url);
-    d->etag = dup_or_null(e->etag);
-    d->last_modified = dup_or_null(e->last_modified);
-    d->license_url = dup_or_null(e->license_url);
-    d->creator = dup_or_null(e->creator);
-    d->title = dup_or_null(e->title);
-    d->credits = dup_or_null(e->credits);
-    d->text.h = NULL;
-    if (e->text.len > 0) {
-        d->text.h = xreallocarray(NULL, e->text.len, sizeof *d->text.h);
-        memcpy(d->text.h, e->text.h, e->text.len * sizeof *d->text.h);
-    }
-    return d;
-}
-
-uint64_t
-cache_hash_body(const char *body, size_t len)
-{
-    return hash_fnv1a(HASH_FNV_OFFSET, body, len);
-}
-
-static size_t
-slen(const char *s)
-{
-    return s != NULL ? strlen(s) + 1 : 0;
-}
-
-static size_t
-entry_bytes(const struct cache_entry *e)
-{
-    return sizeof(struct node) + sizeof *e + slen(e->url) + slen(e->final_url) +
-           slen(e->etag) + slen(e->last_modified) + slen(e->license_url) +
-           slen(e->creator) + slen(e->title) + slen(e->credits) +
-           e->text.len * sizeof *e->text.h;
-}
-
-/* ---- the table ------------------------------------------------------------
- */
-
-static size_t
-hash_key(const char *s)
-{
-    uint64_t h = cache_hash_body(s, strlen(s));
-
-    return (size_t)(h ^ (h >> 32));
-}
-
-struct cache *
-cache_new(long long now)
-{
-    struct cache *c = xcalloc(1, sizeof *c);
-
-    c->now = now;
-    c->nbuckets = 256;
-    c->buckets = xcalloc(c->nbuckets, sizeof *c->buckets);
-    return c;
-}
-
-static struct node **
-slot(const struct cache *c, const char *key)
-{
-    struct node **pp = &c->buckets[hash_key(key) & (c->nbuckets - 1)];
-
-    while (*pp != NULL && strcmp((*pp)->e->url, key) != 0)
-        pp = &(*pp)->hnext;
-    return pp;
-}
-
-static void
-grow(struct cache *c)
-{
-    size_t n = c->nbuckets * 2, b;
-    struct node **nb = xcalloc(n, sizeof *nb), *x;
-
-    for (x = c->head; x != NULL; x = x->next) {
-        b = hash_key(x->e->url) & (n - 1);
-        x->hnext = nb[b];
-        nb[b] = x;
-    }
-    free(c->buckets);
-    c->buckets = nb;
-    c->nbuckets = n;
-}
-
-/* Unlinks the node at *PP from the table and the list, and frees it. */
-static void
-remove_at(struct cache *c, struct node **pp)
-{
-    struct node *x = *pp;
-
-    *pp = x->hnext;
-    if (x->prev != NULL)
-        x->prev->next = x->next;
-    else
-        c->head = x->next;
-    if (x->next != NULL)
-        x->next->prev = x->prev;
-    else
-        c->tail = x->prev;
-    c->len--;
-    c->bytes -= x->bytes;
-    cache_entry_free(x->e);
-    free(x);
-}
-
-static void
-clear(struct cache *c)
-{
-    while (c->head != NULL)
-        remove_at(c, slot(c, c->head->e->url));
-}
-
-void
-cache_set_rules(struct cache *c, const char *fingerprint)
-{
-    snprintf(c->rules, sizeof c->rules, "%s", fingerprint);
-}
-
-void
-cache_free(struct cache *c)
-{
-    if (c == NULL)
-        return;
-    clear(c);
-    free(c->buckets);
-    free(c);
-}
-
+/* Runs SQL (statements without results); false on error. */
 bool
-cache_put(struct cache *c, struct cache_entry *e)
+cache_db_exec(sqlite3 *db, const char *sql)
 {
-    struct node **pp, *x;
-    size_t bytes;
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
 
-    if (e->url == NULL || e->text.len > CACHE_MAX_SHINGLES) {
-        cache_entry_free(e);
-        return false;
+/* The integer the one-row query SQL gives, in *OUT; false on error. */
+bool
+cache_db_int(sqlite3 *db, const char *sql, long long *out)
+{
+    sqlite3_stmt *st = NULL;
+    bool good = false;
+
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        *out = sqlite3_column_int64(st, 0);
+        good = true;
     }
-    pp = slot(c, e->url);
-    if (*pp != NULL)
-        remove_at(c, pp);
-    bytes = entry_bytes(e);
-    if (c->bytes + bytes > CACHE_MAX_BYTES) {
-        cache_entry_free(e);
-        return false;
-    }
-    if (c->len >= c->nbuckets)
-        grow(c);
-    x = xcalloc(1, sizeof *x);
-    x->e = e;
-    x->bytes = bytes;
-    pp = slot(c, e->url);
-    *pp = x;
-    x->prev = c->tail;
-    if (c->tail != NULL)
-        c->tail->next = x;
-    else
-        c->head = x;
-    c->tail = x;
-    c->len++;
-    c->bytes += bytes;
-    return true;
-}
-
-const struct cache_entry *
-cache_get(const struct cache *c, const char *key)
-{
-    struct node *x = *slot(c, key);
-
-    return x != NULL ? x->e : NULL;
-}
-
-void
-cache_touch(struct cache *c, const char *key, long long now, const char *etag,
-            const char *last_modified)
-{
-    struct node *x = *slot(c, key);
-
-    if (x == NULL)
-        return;
-    x->e->fetched_at = now;
-    if (etag != NULL) {
-        free(x->e->etag);
-        x->e->etag = xstrdup(etag);
-    }
-    if (last_modified != NULL) {
-        free(x->e->last_modified);
-        x->e->last_modified = xstrdup(last_modified);
-    }
-}
-
-void
-cache_forget(struct cache *c, const char *key)
-{
-    struct node **pp = slot(c, key);
-
-    if (*pp != NULL)
-        remove_at(c, pp);
-}
-
-size_t
-cache_len(const struct cache *c)
-{
-    return c->len;
-}
-
-/* ---- shingles as base64 (8 bytes each, little-endian) -------------------- */
-
-static const char B64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-static char *
-shingles_encode(const struct textsim *t)
-{
-    size_t n = t->len * 8, i, j = 0;
-    unsigned char *raw = xmalloc(n + 1);
-    char *out = xmalloc((n + 2) / 3 * 4 + 1);
-    uint32_t v;
-
-    for (i = 0; i < n; i++)
-        raw[i] = (unsigned char)(t->h[i / 8] >> (8 * (i % 8)));
-    for (i = 0; i < n; i += 3) {
-        v = (uint32_t)raw[i] << 16;
-        v |= i + 1 < n ? (uint32_t)raw[i + 1] << 8 : 0;
-        v |= i + 2 < n ? raw[i + 2] : 0;
-        out[j++] = B64[v >> 18];
-        out[j++] = B64[(v >> 12) & 63];
-        out[j++] = i + 1 < n ? B64[(v >> 6) & 63] : '=';
-        out[j++] = i + 2 < n ? B64[v & 63] : '=';
-    }
-    out[j] = '\0';
-    free(raw);
-    return out;
-}
-
-static int
-b64_value(char ch)
-{
-    const char *p = ch != '\0' ? strchr(B64, ch) : NULL;
-
-    return p != NULL ? (int)(p - B64) : -1;
-}
-
-/* Decodes S (LEN chars) into *RAW; false when it is not canonical base64. */
-static bool
-b64_decode(const char *s, size_t len, unsigned char **raw, size_t *n)
-{
-    size_t i, pad = 0, j = 0;
-    int d[4];
-
-    *raw = NULL;
-    if (len % 4 != 0)
-        return false;
-    if (len > 0 && s[len - 1] == '=')
-        pad = len > 1 && s[len - 2] == '=' ? 2 : 1;
-    *raw = xmalloc(len / 4 * 3 + 1);
-    for (i = 0; i < len; i += 4) {
-        for (int k = 0; k < 4; k++) {
-            d[k] = i + (size_t)k >= len - pad ? 0 : b64_value(s[i + k]);
-            if (d[k] < 0)
-                return false;
-        }
-        (*raw)[j++] = (unsigned char)(d[0] << 2 | d[1] >> 4);
-        (*raw)[j++] = (unsigned char)((d[1] & 15) << 4 | d[2] >> 2);
-        (*raw)[j++] = (unsigned char)((d[2] & 3) << 6 | d[3]);
-    }
-    *n = j - pad;
-    return true;
-}
-
-/* Fills T from base64 S; false unless it holds sorted, unique hashes. */
-static bool
-shingles_decode(const char *s, size_t len, struct textsim *t)
-{
-    unsigned char *raw;
-    size_t n = 0, i;
-    bool good;
-
-    good = b64_decode(s, len, &raw, &n) && n % 8 == 0 &&
-           n / 8 <= CACHE_MAX_SHINGLES;
-    if (good && n > 0) {
-        t->len = n / 8;
-        t->h = xreallocarray(NULL, t->len, sizeof *t->h);
-        for (i = 0; i < t->len; i++) {
-            t->h[i] = 0;
-            for (int k = 7; k >= 0; k--)
-                t->h[i] = t->h[i] << 8 | raw[i * 8 + (size_t)k];
-            if (i > 0 && t->h[i] <= t->h[i - 1])
-                good = false; /* containment needs a sorted set */
-        }
-    }
-    free(raw);
+    sqlite3_finalize(st);
     return good;
 }
 
-/* ---- an entry as JSON ------------------------------------------------------
- */
-
-/* A JSON string, null for NULL; NULL when S is not valid UTF-8. */
-static json_t *
-jstr(const char *s)
+/* Copies meta value KEY into BUF (empty when absent); false on error. */
+bool
+cache_db_meta(sqlite3 *db, const char *key, char *buf, size_t size)
 {
-    return s != NULL ? json_string(s) : json_null();
-}
+    sqlite3_stmt *st = NULL;
+    int rc = SQLITE_ERROR;
 
-static json_t *
-license_json(const struct cache_entry *e)
-{
-    const char *fam = cc_family_name(e->lic.family);
-
-    if (!e->has_license || fam == NULL)
-        return json_null();
-    return json_pack("{s:s, s:s, s:s}", "family", fam, "version",
-                     e->lic.version, "port", e->lic.port);
-}
-
-/* Sets KEY of O to V (taken over); clears *GOOD when V is NULL. */
-static void
-put(json_t *o, const char *key, json_t *v, bool *good)
-{
-    if (v == NULL || json_object_set_new(o, key, v) != 0)
-        *good = false;
-}
-
-/* The JSON object for E, or NULL when a string is not valid UTF-8. */
-static json_t *
-entry_json(const struct cache_entry *e)
-{
-    char hash[32], *sh = shingles_encode(&e->text);
-    json_t *o = json_object();
-    bool good = o != NULL;
-
-    snprintf(hash, sizeof hash, "fnv1a64:%016" PRIx64, e->content_hash);
-    if (good) {
-        put(o, "url", json_string(e->url), &good);
-        put(o, "final_url", jstr(e->final_url), &good);
-        put(o, "http_status", json_integer(e->http_status), &good);
-        put(o, "first_redirect", json_integer(e->first_redirect), &good);
-        put(o, "etag", jstr(e->etag), &good);
-        put(o, "last_modified", jstr(e->last_modified), &good);
-        put(o, "content_hash", json_string(hash), &good);
-        put(o, "fetched_at", json_integer(e->fetched_at), &good);
-        put(o, "has_license", json_boolean(e->has_license), &good);
-        put(o, "license", license_json(e), &good);
-        put(o, "license_url", jstr(e->license_url), &good);
-        put(o, "creator", jstr(e->creator), &good);
-        put(o, "title", jstr(e->title), &good);
-        put(o, "credits", jstr(e->credits), &good);
-        put(o, "not_found", json_boolean(e->not_found), &good);
-        put(o, "words", json_integer((json_int_t)e->text.words), &good);
-        put(o, "shingles", json_string(sh), &good);
+    buf[0] = '\0';
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
     }
-    free(sh);
-    if (!good) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-/* ---- reading an entry back --------------------------------------------------
- */
-
-/* Copies string field KEY of O into *OUT (NULL for null when NULLABLE);
- * false when it is missing, of another type or longer than MAX.  A MAX
- * of HEADER_MAX also refuses control characters: validators go into
- * request headers. */
 static bool
-get_str(json_t *o, const char *key, bool nullable, size_t max, char **out)
+meta_set(sqlite3 *db, const char *key, const char *value)
 {
-    json_t *v = json_object_get(o, key);
-    const char *s;
+    sqlite3_stmt *st = NULL;
+    bool good;
+
+    good = sqlite3_prepare_v2(db,
+                              "INSERT OR REPLACE INTO meta (key, value) "
+                              "VALUES (?, ?)",
+                              -1, &st, NULL) == SQLITE_OK &&
+           sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) == SQLITE_OK &&
+           sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC) == SQLITE_OK &&
+           sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return good;
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+/* Opens PATH (creating it when CREATE) with a busy timeout. */
+enum ac_status
+cache_db_open(const char *path, bool create, sqlite3 **out, struct ac_err *err)
+{
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 
     *out = NULL;
-    if (nullable && json_is_null(v))
-        return true;
-    if (!json_is_string(v) || json_string_length(v) > max)
-        return false;
-    for (s = json_string_value(v); max == HEADER_MAX && *s != '\0'; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            return false;
-    *out = xstrdup(json_string_value(v));
-    return true;
+    if (sqlite3_open_v2(path, out, flags, NULL) != SQLITE_OK) {
+        enum ac_status rc = cache_db_err(*out, path, err);
+
+        sqlite3_close(*out);
+        *out = NULL;
+        return rc;
+    }
+    sqlite3_busy_timeout(*out, CACHE_BUSY_MS);
+    return AC_OK;
 }
 
+/* Writes the schema and the meta rows into an empty database. */
 static bool
-get_int(json_t *o, const char *key, long long lo, long long hi, long long *out)
+create_schema(sqlite3 *db, const char *rules)
 {
-    json_t *v = json_object_get(o, key);
+    char sql[128], fmt[16];
 
-    if (!json_is_integer(v) || json_integer_value(v) < lo ||
-        json_integer_value(v) > hi)
-        return false;
-    *out = json_integer_value(v);
-    return true;
+    snprintf(sql, sizeof sql,
+             "PRAGMA application_id = %d; "
+             "PRAGMA user_version = %d;",
+             CACHE_APP_ID, CACHE_FORMAT);
+    snprintf(fmt, sizeof fmt, "%d", CACHE_FORMAT);
+    return cache_db_exec(db, SCHEMA) && cache_db_exec(db, sql) &&
+           meta_set(db, "format", fmt) &&
+           meta_set(db, "attrcheck", PACKAGE_VERSION) &&
+           meta_set(db, "rules", rules != NULL ? rules : "");
 }
 
-static bool
-get_bool(json_t *o, const char *key, bool *out)
+/*
+ * Makes sure DB is an attrcheck cache, creating the schema in an empty
+ * one (RULES NULL: never create, the file is only read).  Inside one
+ * write transaction, so two runs starting together create it once.
+ */
+enum ac_status
+cache_db_check(sqlite3 *db, const char *path, const char *rules,
+               struct ac_err *err)
 {
-    json_t *v = json_object_get(o, key);
+    long long app = 0, tables = 0, format = 0;
+    bool write = rules != NULL;
 
-    if (!json_is_boolean(v))
-        return false;
-    *out = json_is_true(v);
-    return true;
+    if ((write && !cache_db_exec(db, "BEGIN IMMEDIATE")) ||
+        !cache_db_int(db, "PRAGMA application_id", &app) ||
+        !cache_db_int(db, "SELECT count(*) FROM sqlite_master", &tables) ||
+        !cache_db_int(db, "PRAGMA user_version", &format)) {
+        cache_db_err(db, path, err);
+        goto fail;
+    }
+    if (app == 0 && tables == 0 && write) {
+        if (!create_schema(db, rules) || !cache_db_exec(db, "COMMIT")) {
+            cache_db_err(db, path, err);
+            goto fail;
+        }
+        return AC_OK;
+    }
+    if (app != CACHE_APP_ID) {
+        ac_err_set(err, AC_E_DATA, "%s: not an attrcheck cache", path);
+        goto fail;
+    }
+    if (format > CACHE_FORMAT) {
+        ac_err_set(err, AC_E_DATA,
+                   "%s: written by a newer attrcheck (cache format %lld)", path,
+                   format);
+        goto fail;
+    }
+    if (write && !cache_db_exec(db, "COMMIT")) {
+        cache_db_err(db, path, err);
+        goto fail;
+    }
+    return AC_OK;
+fail:
+    if (write)
+        cache_db_exec(db, "ROLLBACK");
+    return err->code;
 }
 
-static bool
-get_license(json_t *o, struct cache_entry *e)
+/*
+ * Empties the cache when it was written by another version or with other
+ * rules than RULES (its analyses would be other ones); NOTE says so.
+ */
+static enum ac_status
+check_meta(sqlite3 *db, const char *path, const char *rules,
+           struct ac_err *note, struct ac_err *err)
 {
-    json_t *l = json_object_get(o, "license");
-    const char *fam, *ver, *port;
+    char version[64], fp[64];
+    const char *why = NULL;
+    long long n = 0;
+
+    if (!cache_db_exec(db, "BEGIN IMMEDIATE"))
+        return cache_db_err(db, path, err);
+    if (!cache_db_meta(db, "attrcheck", version, sizeof version) ||
+        !cache_db_meta(db, "rules", fp, sizeof fp))
+        goto fail;
+    if (strcmp(version, PACKAGE_VERSION) != 0)
+        why = "written by another version of attrcheck";
+    else if (strcmp(fp, rules) != 0)
+        why = "written with other detection rules";
+    if (why != NULL && (!cache_db_int(db, "SELECT count(*) FROM sources", &n) ||
+                        !cache_db_exec(db, "DELETE FROM sources") ||
+                        !meta_set(db, "attrcheck", PACKAGE_VERSION) ||
+                        !meta_set(db, "rules", rules)))
+        goto fail;
+    if (!cache_db_exec(db, "COMMIT"))
+        goto fail;
+    if (why != NULL)
+        ac_err_set(note, AC_OK, "%s: %s: its %lld entries were dropped", path,
+                   why, n);
+    return AC_OK;
+fail:
+    cache_db_err(db, path, err);
+    cache_db_exec(db, "ROLLBACK");
+    return err->code;
+}
+
+/* Deletes the entries not confirmed since CACHE_KEEP_S before NOW; the
+ * number deleted in *N (may be NULL). */
+bool
+cache_db_expire(sqlite3 *db, long long now, long long *n)
+{
+    sqlite3_stmt *st = NULL;
+    bool good;
+
+    good = sqlite3_prepare_v2(db, "DELETE FROM sources WHERE fetched_at < ?",
+                              -1, &st, NULL) == SQLITE_OK &&
+           sqlite3_bind_int64(st, 1, now - CACHE_KEEP_S) == SQLITE_OK &&
+           sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    if (good && n != NULL)
+        *n = sqlite3_changes(db);
+    return good;
+}
+
+enum cache_file_kind
+cache_file_kind(const char *path)
+{
+    static const char magic[16] = "SQLite format 3";
+    char head[64];
+    size_t n = 0;
+    FILE *fp = fopen(path, "rb");
+
+    if (fp == NULL)
+        return CACHE_FILE_NONE; /* missing; anything else shows when opened */
+    n = fread(head, 1, sizeof head, fp);
+    fclose(fp);
+    if (n == 0)
+        return CACHE_FILE_NONE;
+    if (n >= sizeof magic && memcmp(head, magic, sizeof magic) == 0)
+        return CACHE_FILE_SQLITE;
+    return cache_json_sniff(head, n) ? CACHE_FILE_JSON : CACHE_FILE_OTHER;
+}
+
+/* Prepares the statements a run uses. */
+static bool
+prepare(struct cache *c)
+{
+    return sqlite3_prepare_v2(
+               c->db, "SELECT " CACHE_COLUMNS " FROM sources WHERE url = ?", -1,
+               &c->get, NULL) == SQLITE_OK &&
+           sqlite3_prepare_v2(c->db, "INSERT OR REPLACE" CACHE_SQL_ROW, -1,
+                              &c->put, NULL) == SQLITE_OK &&
+           sqlite3_prepare_v2(c->db, "DELETE FROM sources WHERE url = ?", -1,
+                              &c->del, NULL) == SQLITE_OK;
+}
+
+static void
+db_close(struct cache *c)
+{
+    sqlite3_finalize(c->get);
+    sqlite3_finalize(c->put);
+    sqlite3_finalize(c->del);
+    c->get = c->put = c->del = NULL;
+    sqlite3_close(c->db);
+    c->db = NULL;
+}
+
+static void
+cache_free(struct cache *c)
+{
+    size_t i;
+
+    if (c == NULL)
+        return;
+    for (i = 0; i < c->batch_len; i++) {
+        free(c->batch[i].key);
+        cache_entry_free(c->batch[i].e);
+    }
+    db_close(c);
+    free(c->path);
+    free(c);
+}
+
+enum ac_status
+cache_open(const char *path, const char *rules, long long now,
+           struct cache **out, struct ac_err *note, struct ac_err *err)
+{
+    struct cache *c = NULL;
+    enum cache_file_kind kind = cache_file_kind(path);
+    enum ac_status rc = AC_OK;
+
+    *out = NULL;
+    ac_err_clear(note);
+    if (kind == CACHE_FILE_OTHER)
+        return ac_err_set(err, AC_E_DATA, "%s: not an attrcheck cache", path);
+    if (kind == CACHE_FILE_JSON &&
+        (rc = cache_migrate(path, rules, now, note, err)) != AC_OK)
+        return rc;
+    c = xcalloc(1, sizeof *c);
+    c->path = xstrdup(path);
+    if ((rc = cache_db_open(path, true, &c->db, err)) != AC_OK ||
+        (rc = cache_db_check(c->db, path, rules, err)) != AC_OK)
+        goto fail;
+    if (!cache_db_exec(c->db, "PRAGMA journal_mode = WAL") ||
+        !cache_db_exec(c->db, "PRAGMA synchronous = NORMAL")) {
+        rc = cache_db_err(c->db, path, err);
+        goto fail;
+    }
+    if (note->msg[0] == '\0' &&
+        (rc = check_meta(c->db, path, rules, note, err)) != AC_OK)
+        goto fail;
+    if (!cache_db_expire(c->db, now, NULL) || !prepare(c)) {
+        rc = cache_db_err(c->db, path, err);
+        goto fail;
+    }
+    *out = c;
+    return AC_OK;
+fail:
+    cache_free(c);
+    return rc;
+}
+
+/* ---- rows and entries --------------------------------------------------- */
+
+static char *
+col_str(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+
+    return s != NULL ? xstrdup((const char *)s) : NULL;
+}
+
+/* Reads the licence columns; false when they make no licence we know. */
+static bool
+col_license(sqlite3_stmt *st, struct cache_entry *e)
+{
+    const char *fam = (const char *)sqlite3_column_text(st, 8);
+    const char *ver = (const char *)sqlite3_column_text(st, 9);
+    const char *port = (const char *)sqlite3_column_text(st, 10);
     int f;
 
-    if (json_is_null(l))
-        return !e->has_license;
-    if (!e->has_license ||
-        json_unpack(l, "{s:s, s:s, s:s !}", "family", &fam, "version", &ver,
-                    "port", &port) != 0 ||
-        strlen(ver) >= sizeof e->lic.version ||
-        strlen(port) >= sizeof e->lic.port)
+    if (fam == NULL)
+        return true;
+    if (ver == NULL || port == NULL || strlen(ver) >= sizeof e->lic.version ||
+        strlen(port) >= sizeof e->lic.port ||
+        (f = cache_family_from_name(fam)) < 0)
         return false;
-    for (f = CC_BY; f <= CC_RETIRED; f++)
-        if (strcmp(cc_family_name((enum cc_family)f), fam) == 0)
-            break;
-    if (f > CC_RETIRED)
-        return false;
+    e->has_license = true;
     e->lic.family = (enum cc_family)f;
     memcpy(e->lic.version, ver, strlen(ver) + 1);
     memcpy(e->lic.port, port, strlen(port) + 1);
     return true;
 }
 
+/* Reads the shingles blob; false unless it is a sorted set. */
 static bool
-get_hash(json_t *o, uint64_t *out)
+col_shingles(sqlite3_stmt *st, struct cache_entry *e)
 {
-    json_t *v = json_object_get(o, "content_hash");
-    const char *s = json_string_value(v);
-    size_t i;
+    const unsigned char *b = sqlite3_column_blob(st, 17);
+    size_t n = (size_t)sqlite3_column_bytes(st, 17), i;
 
-    if (s == NULL || strlen(s) != 24 || strncmp(s, "fnv1a64:", 8) != 0)
+    if (n % 8 != 0 || n / 8 > CACHE_MAX_SHINGLES)
         return false;
-    for (i = 8; i < 24; i++)
-        if (!strchr("0123456789abcdef", s[i]))
-            return false;
-    *out = strtoull(s + 8, NULL, 16);
-    return true;
+    e->text.len = n / 8;
+    e->text.h = e->text.len ? xreallocarray(NULL, e->text.len, 8) : NULL;
+    for (i = 0; i < e->text.len; i++) {
+        e->text.h[i] = 0;
+        for (int k = 7; k >= 0; k--)
+            e->text.h[i] = e->text.h[i] << 8 | b[i * 8 + (size_t)k];
+    }
+    return cache_shingles_ok(e->text.h, e->text.len);
 }
 
-/* The keys an entry has, no more and no less. */
-#define ENTRY_KEYS 17
-
-/* Builds an entry from O; NULL when any field is wrong. */
-static struct cache_entry *
-entry_from_json(json_t *o)
+/* The entry in the current row of ST, or NULL when the row is not one
+ * verify may trust (an edited or damaged file). */
+struct cache_entry *
+cache_db_row(sqlite3_stmt *st)
 {
     struct cache_entry *e = xcalloc(1, sizeof *e);
-    json_t *sh = json_object_get(o, "shingles");
-    long long status = 0, redir = 0, at = 0, words = 0;
-    bool good;
+    long long status = sqlite3_column_int64(st, 2);
+    long long redir = sqlite3_column_int64(st, 3);
+    long long words = sqlite3_column_int64(st, 16);
 
-    good = json_is_object(o) && json_object_size(o) == ENTRY_KEYS &&
-           get_str(o, "url", false, MAX_FIELD, &e->url) && e->url[0] &&
-           get_str(o, "final_url", true, MAX_FIELD, &e->final_url) &&
-           get_int(o, "http_status", 100, 599, &status) &&
-           get_int(o, "first_redirect", 0, 399, &redir) &&
-           get_str(o, "etag", true, HEADER_MAX, &e->etag) &&
-           get_str(o, "last_modified", true, HEADER_MAX, &e->last_modified) &&
-           get_hash(o, &e->content_hash) &&
-           get_int(o, "fetched_at", 0, INT64_MAX, &at) &&
-           get_bool(o, "has_license", &e->has_license) && get_license(o, e) &&
-           get_str(o, "license_url", true, MAX_FIELD, &e->license_url) &&
-           get_str(o, "creator", true, MAX_FIELD, &e->creator) &&
-           get_str(o, "title", true, MAX_FIELD, &e->title) &&
-           get_str(o, "credits", true, MAX_FIELD, &e->credits) &&
-           get_bool(o, "not_found", &e->not_found) &&
-           get_int(o, "words", 0, INT64_MAX, &words) && json_is_string(sh) &&
-           shingles_decode(json_string_value(sh), json_string_length(sh),
-                           &e->text);
-    if (!good) {
+    e->url = col_str(st, 0);
+    e->final_url = col_str(st, 1);
+    e->etag = col_str(st, 4);
+    e->last_modified = col_str(st, 5);
+    e->content_hash = (uint64_t)sqlite3_column_int64(st, 6);
+    e->fetched_at = sqlite3_column_int64(st, 7);
+    e->license_url = col_str(st, 11);
+    e->creator = col_str(st, 12);
+    e->title = col_str(st, 13);
+    e->credits = col_str(st, 14);
+    e->not_found = sqlite3_column_int64(st, 15) != 0;
+    e->http_status = (long)status;
+    e->first_redirect = (long)redir;
+    e->text.words = words > 0 ? (size_t)words : 0;
+    if (e->url == NULL || status < 100 || status > 599 || redir < 0 ||
+        redir > 399 || words < 0 || e->fetched_at < 0 ||
+        !cache_validator_ok(e->etag) || !cache_validator_ok(e->last_modified) ||
+        !col_license(st, e) || !col_shingles(st, e)) {
         cache_entry_free(e);
         return NULL;
     }
-    e->http_status = (long)status;
-    e->first_redirect = (long)redir;
-    e->fetched_at = at;
-    e->text.words = (size_t)words;
     return e;
 }
 
-/* ---- the file
- * ------------------------------------------------------------------ */
-
-/* Reads one line (without its newline) into SB; returns 1 for a line, 0
- * at the end of the file, -1 when the line passes CACHE_MAX_LINE. */
 static int
-read_line(FILE *fp, struct strbuf *sb)
+bind_str(sqlite3_stmt *st, int i, const char *s)
 {
-    char buf[65536];
-    size_t n;
-
-    strbuf_truncate(sb, 0);
-    while (fgets(buf, sizeof buf, fp) != NULL) {
-        n = strlen(buf);
-        strbuf_add(sb, buf, n);
-        if (sb->len > CACHE_MAX_LINE)
-            return -1;
-        if (n > 0 && buf[n - 1] == '\n') {
-            strbuf_truncate(sb, sb->len - 1);
-            return 1;
-        }
-    }
-    return sb->len > 0 ? 1 : 0;
+    return s != NULL ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
+                     : sqlite3_bind_null(st, i);
 }
 
-/* Checks the header line; returns why it is wrong, or NULL. */
-static const char *
-check_header(const struct cache *c, const char *line, size_t len)
+/* Binds E to the INSERT statement ST; false on error. */
+bool
+cache_db_bind(sqlite3_stmt *st, const struct cache_entry *e)
 {
-    json_t *h = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
-    json_int_t format = 0;
-    const char *version = NULL, *rules = NULL, *why = NULL;
-
-    if (h == NULL ||
-        json_unpack(h, "{s:I, s:s, s?s !}", "attrcheck-cache", &format,
-                    "version", &version, "rules", &rules) != 0)
-        why = "not an attrcheck cache (no header line)";
-    else if (format != CACHE_FORMAT || strcmp(version, PACKAGE_VERSION) != 0)
-        why = "written by another version of attrcheck";
-    else if (c->rules[0] != '\0' &&
-             (rules == NULL || strcmp(rules, c->rules) != 0))
-        why = "written with other detection rules";
-    json_decref(h);
-    return why;
-}
-
-/* Adds the entry on LINE to C; returns why it is wrong, or NULL. */
-static const char *
-load_entry(struct cache *c, const char *line, size_t len, bool *full)
-{
-    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
-    struct cache_entry *e = o != NULL ? entry_from_json(o) : NULL;
-
-    json_decref(o);
-    if (o == NULL)
-        return "not a JSON line";
-    if (e == NULL)
-        return "not a valid entry";
-    if (cache_get(c, e->url) != NULL) {
-        cache_entry_free(e);
-        return "a second entry for the same URL";
-    }
-    if (e->fetched_at + CACHE_KEEP_S < c->now) {
-        cache_entry_free(e); /* too old to be worth keeping */
-        return NULL;
-    }
-    *full = !cache_put(c, e);
-    return NULL;
-}
-
-enum ac_status
-cache_load(struct cache *c, const char *path, struct ac_err *err)
-{
-    struct strbuf sb = STRBUF_INIT;
-    FILE *fp = fopen(path, "r");
-    const char *why = NULL;
-    size_t lineno = 0;
-    bool full = false;
-    int got;
-    enum ac_status rc = AC_OK;
-
-    if (fp == NULL)
-        return errno == ENOENT
-                   ? AC_OK
-                   : ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    while (why == NULL && !full && (got = read_line(fp, &sb)) != 0) {
-        lineno++;
-        if (got < 0)
-            why = "line too long";
-        else if (lineno == 1)
-            why = check_header(c, sb.buf, sb.len);
-        else
-            why = load_entry(c, sb.buf, sb.len, &full);
-    }
-    if (why != NULL)
-        rc = ac_err_set(err, AC_E_DATA, "%s:%zu: %s", path, lineno, why);
-    else if (ferror(fp))
-        rc = ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    else if (lineno == 0)
-        rc = ac_err_set(err, AC_E_DATA, "%s: empty, no header line", path);
-    else if (full)
-        rc = ac_err_set(err, AC_E_LIMIT,
-                        "%s:%zu: memory limit reached, later entries unused",
-                        path, lineno);
-    if (rc == AC_E_DATA || rc == AC_E_IO)
-        clear(c);
-    fclose(fp);
-    strbuf_release(&sb);
-    return rc;
-}
-
-/* Writes the header and every entry recent enough to FP. */
-static bool
-write_all(const struct cache *c, FILE *fp)
-{
-    const struct node *x;
-    json_t *o;
+    const char *fam = e->has_license ? cc_family_name(e->lic.family) : NULL;
+    size_t n = e->text.len * 8, i;
+    unsigned char *blob = xmalloc(n + 1);
     int rc;
 
-    o = json_pack("{s:i, s:s}", "attrcheck-cache", CACHE_FORMAT, "version",
-                  PACKAGE_VERSION);
-    if (c->rules[0] != '\0')
-        json_object_set_new(o, "rules", json_string(c->rules));
-    rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    if (rc != 0 || fputc('\n', fp) == EOF)
-        return false;
-    for (x = c->head; x != NULL; x = x->next) {
-        if (x->e->fetched_at + CACHE_KEEP_S < c->now)
-            continue;
-        if ((o = entry_json(x->e)) == NULL)
-            continue; /* not valid UTF-8: left out, not written wrong */
-        rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        json_decref(o);
-        if (rc != 0 || fputc('\n', fp) == EOF)
-            return false;
+    for (i = 0; i < n; i++)
+        blob[i] = (unsigned char)(e->text.h[i / 8] >> (8 * (i % 8)));
+    rc = bind_str(st, 1, e->url) | bind_str(st, 2, e->final_url) |
+         sqlite3_bind_int64(st, 3, e->http_status) |
+         sqlite3_bind_int64(st, 4, e->first_redirect) |
+         bind_str(st, 5, e->etag) | bind_str(st, 6, e->last_modified) |
+         sqlite3_bind_int64(st, 7, (sqlite3_int64)e->content_hash) |
+         sqlite3_bind_int64(st, 8, e->fetched_at) | bind_str(st, 9, fam) |
+         bind_str(st, 10, fam ? e->lic.version : NULL) |
+         bind_str(st, 11, fam ? e->lic.port : NULL) |
+         bind_str(st, 12, e->license_url) | bind_str(st, 13, e->creator) |
+         bind_str(st, 14, e->title) | bind_str(st, 15, e->credits) |
+         sqlite3_bind_int(st, 16, e->not_found) |
+         sqlite3_bind_int64(st, 17, (sqlite3_int64)e->text.words) |
+         sqlite3_bind_blob(st, 18, blob, (int)n, SQLITE_TRANSIENT);
+    free(blob);
+    return rc == SQLITE_OK;
+}
+
+/* Runs the prepared statement ST once; false on error. */
+static bool
+step_once(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE;
+}
+
+/* ---- a run's lookups and batches ---------------------------------------- */
+
+/* Notes the first error of the database; a damaged one is no longer
+ * used for the rest of the run. */
+static void
+fail(struct cache *c)
+{
+    int code = sqlite3_errcode(c->db) & 0xff;
+
+    if (c->failed.code == AC_OK)
+        cache_db_err(c->db, c->path, &c->failed);
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        c->broken = true;
+}
+
+struct cache_entry *
+cache_get(struct cache *c, const char *key)
+{
+    struct cache_entry *e = NULL;
+    size_t i = c->batch_len;
+    int rc;
+
+    while (i-- > 0) /* the newest change to KEY wins */
+        if (strcmp(c->batch[i].key, key) == 0)
+            return c->batch[i].e ? cache_entry_dup(c->batch[i].e) : NULL;
+    if (c->broken || sqlite3_bind_text(c->get, 1, key, -1, SQLITE_STATIC))
+        return NULL;
+    rc = sqlite3_step(c->get);
+    if (rc == SQLITE_ROW)
+        e = cache_db_row(c->get);
+    else if (rc != SQLITE_DONE)
+        fail(c);
+    sqlite3_reset(c->get);
+    sqlite3_clear_bindings(c->get);
+    return e;
+}
+
+/* Writes the batch in one transaction, then empties it. */
+static void
+commit_batch(struct cache *c)
+{
+    bool good = !c->broken && cache_db_exec(c->db, "BEGIN IMMEDIATE");
+    size_t i;
+
+    for (i = 0; good && i < c->batch_len; i++) {
+        if (c->batch[i].e != NULL)
+            good = cache_db_bind(c->put, c->batch[i].e) && step_once(c->put);
+        else
+            good = sqlite3_bind_text(c->del, 1, c->batch[i].key, -1,
+                                     SQLITE_STATIC) == SQLITE_OK &&
+                   step_once(c->del);
     }
+    if (good && !cache_db_exec(c->db, "COMMIT"))
+        good = false;
+    if (!good && !c->broken) {
+        fail(c);
+        cache_db_exec(c->db, "ROLLBACK");
+    }
+    for (i = 0; i < c->batch_len; i++) {
+        free(c->batch[i].key);
+        cache_entry_free(c->batch[i].e);
+    }
+    c->batch_len = 0;
+}
+
+/* Queues a change to KEY (E NULL deletes it), both taken over. */
+static void
+enqueue(struct cache *c, char *key, struct cache_entry *e)
+{
+    if (c->batch_len == CACHE_BATCH)
+        commit_batch(c);
+    if (c->batch_len == 0)
+        c->batch_since_ms = now_ms();
+    c->batch[c->batch_len].key = key;
+    c->batch[c->batch_len].e = e;
+    c->batch_len++;
+    if (c->batch_len == CACHE_BATCH)
+        commit_batch(c);
+}
+
+bool
+cache_put(struct cache *c, struct cache_entry *e)
+{
+    if (e->url == NULL || e->text.len > CACHE_MAX_SHINGLES) {
+        cache_entry_free(e);
+        return false;
+    }
+    enqueue(c, xstrdup(e->url), e);
     return true;
 }
 
-enum ac_status
-cache_save(const struct cache *c, const char *path, struct ac_err *err)
+void
+cache_touch(struct cache *c, const char *key, long long now, const char *etag,
+            const char *last_modified)
 {
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    FILE *fp = NULL;
-    int fd = mkstemp(tmp);
-    enum ac_status rc = AC_OK;
+    struct cache_entry *e = cache_get(c, key);
 
-    if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
-        rc = ac_err_set(err, AC_E_IO, "%s: %s", tmp, strerror(errno));
-        goto out;
+    if (e == NULL)
+        return;
+    e->fetched_at = now;
+    if (etag != NULL) {
+        free(e->etag);
+        e->etag = xstrdup(etag);
     }
-    fd = -1; /* FP owns it now */
-    if (!write_all(c, fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0)
-        rc = ac_err_set(err, AC_E_IO, "%s: %s", tmp, strerror(errno));
-    if (fclose(fp) != 0 && rc == AC_OK)
-        rc = ac_err_set(err, AC_E_IO, "%s: %s", tmp, strerror(errno));
-    if (rc == AC_OK && rename(tmp, path) != 0)
-        rc = ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    if (rc != AC_OK)
-        unlink(tmp);
-out:
-    if (fd >= 0) {
-        close(fd);
-        unlink(tmp);
+    if (last_modified != NULL) {
+        free(e->last_modified);
+        e->last_modified = xstrdup(last_modified);
     }
-    free(tmp);
+    cache_put(c, e);
+}
+
+void
+cache_forget(struct cache *c, const char *key)
+{
+    enqueue(c, xstrdup(key), NULL);
+}
+
+void
+cache_tick(struct cache *c)
+{
+    if (c != NULL && c->batch_len > 0 &&
+        now_ms() - c->batch_since_ms >= CACHE_BATCH_MS)
+        commit_batch(c);
+}
+
+enum ac_status
+cache_flush(struct cache *c, struct ac_err *err)
+{
+    if (c->batch_len > 0)
+        commit_batch(c);
+    if (c->failed.code != AC_OK)
+        *err = c->failed;
+    return c->failed.code;
+}
+
+size_t
+cache_len(struct cache *c)
+{
+    long long n = 0;
+
+    if (c->batch_len > 0)
+        commit_batch(c);
+    return cache_db_int(c->db, "SELECT count(*) FROM sources", &n) ? (size_t)n
+                                                                   : 0;
+}
+
+enum ac_status
+cache_close(struct cache *c, struct ac_err *err)
+{
+    enum ac_status rc;
+
+    if (c == NULL)
+        return AC_OK;
+    rc = cache_flush(c, err);
+    cache_free(c);
     return rc;
 }

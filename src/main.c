@@ -59,40 +59,145 @@ usage_error(const char *msg)
     return EXIT_USAGE;
 }
 
-/* Loads --cache FILE when sources will be verified: a damaged file, or
- * one written by another version or with other rules, is ignored with a
- * warning and the run goes on without it. */
+/* The fingerprint of RULES as the cache stores it: 16 hex digits. */
+static void
+rules_hex(const struct rules *rules, char out[24])
+{
+    snprintf(out, 24, "%016llx", (unsigned long long)rules_fingerprint(rules));
+}
+
+/* Opens --cache FILE when sources will be verified.  A file that is not
+ * an attrcheck cache, or is damaged, is reported and the run goes on
+ * without a cache; the file is left as it is. */
 static struct cache *
 open_cache(const struct options *o, const struct rules *rules)
 {
-    struct ac_err err = {0};
-    struct cache *c;
-    enum ac_status rc;
+    struct ac_err err = {0}, note = {0};
+    struct cache *c = NULL;
     char fp[24];
 
     if (o->cache_file == NULL || o->offline || o->no_verify)
         return NULL;
-    c = cache_new((long long)time(NULL));
-    snprintf(fp, sizeof fp, "%016llx",
-             (unsigned long long)rules_fingerprint(rules));
-    cache_set_rules(c, fp);
-    rc = cache_load(c, o->cache_file, &err);
-    if (rc == AC_E_LIMIT)
-        msg_warn("%s", err.msg);
-    else if (rc != AC_OK)
-        msg_warn("%s: cache ignored", err.msg);
+    rules_hex(rules, fp);
+    if (cache_open(o->cache_file, fp, (long long)time(NULL), &c, &note, &err) !=
+        AC_OK)
+        msg_warn("%s: running without a cache", err.msg);
+    else if (note.msg[0] != '\0')
+        msg_warn("%s", note.msg);
     return c;
 }
 
-/* Writes the cache back (atomically) and frees it. */
+/* Commits what is pending and closes the cache. */
 static void
-close_cache(const struct options *o, struct cache *c)
+close_cache(struct cache *c)
 {
     struct ac_err err = {0};
 
-    if (c != NULL && cache_save(c, o->cache_file, &err) != AC_OK)
-        msg_warn("%s: cache not saved", err.msg);
-    cache_free(c);
+    if (cache_close(c, &err) != AC_OK)
+        msg_warn("%s: some entries were not saved", err.msg);
+}
+
+/* Prints the age of unix time T seen at NOW: "3 s", "5 h", "12 d". */
+static void
+print_when(const char *label, long long t, long long now)
+{
+    long long age = now - t;
+    char date[32];
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
+    if (age < 3600)
+        printf("%s: %s (%lld s ago)\n", label, date, age);
+    else if (age < 86400)
+        printf("%s: %s (%lld h ago)\n", label, date, age / 3600);
+    else
+        printf("%s: %s (%lld d ago)\n", label, date, age / 86400);
+}
+
+static void
+print_stats(const char *path, const struct cache_stats *st, const char *fp,
+            long long now)
+{
+    printf("file: %s\n", path);
+    printf("format: %d (attrcheck %s, rules %s: %s)\n", st->format, st->version,
+           st->rules,
+           strcmp(st->rules, fp) == 0 &&
+                   strcmp(st->version, PACKAGE_VERSION) == 0
+               ? "this attrcheck's"
+               : "not this attrcheck's, the next run empties it");
+    printf("entries: %lld\n", st->entries);
+    printf("size: %lld bytes (WAL %lld bytes; shingles %lld bytes)\n",
+           st->file_bytes + st->wal_bytes, st->wal_bytes, st->shingle_bytes);
+    if (st->entries > 0) {
+        print_when("newest", st->newest, now);
+        print_when("oldest", st->oldest, now);
+    }
+    printf("age under 1 h: %lld\nage 1 h to 1 d: %lld\n"
+           "age 1 d to 1 w: %lld\nage 1 w to 30 d: %lld\n"
+           "age over 30 d: %lld\n",
+           st->by_age[0], st->by_age[1], st->by_age[2], st->by_age[3],
+           st->by_age[4]);
+}
+
+/* --cache-export FILE: the entries as JSON Lines. */
+static enum ac_status
+export_cache(const struct options *o, struct ac_err *err)
+{
+    bool to_stdout = strcmp(o->cache_export, "-") == 0;
+    FILE *out = to_stdout ? stdout : fopen(o->cache_export, "w");
+    enum ac_status rc;
+    long long n = 0;
+
+    if (out == NULL)
+        return ac_err_set(err, AC_E_IO, "%s: %s", o->cache_export,
+                          strerror(errno));
+    rc = cache_export(o->cache_file, out,
+                      to_stdout ? "standard output" : o->cache_export, &n, err);
+    if (!to_stdout && fclose(out) != 0 && rc == AC_OK)
+        rc = ac_err_set(err, AC_E_IO, "%s: %s", o->cache_export,
+                        strerror(errno));
+    if (rc == AC_OK)
+        msg_info("%s: %lld entries written", o->cache_export, n);
+    return rc;
+}
+
+/* --cache-prune, --cache-export, --cache-stats: work on the cache file
+ * alone, in that order, and check nothing. */
+static int
+cache_commands(const struct options *o, const struct rules *rules)
+{
+    long long now = (long long)time(NULL), dropped, before, after;
+    struct cache_stats st;
+    struct ac_err err = {0};
+    char fp[24];
+
+    if (o->cache_file == NULL)
+        return usage_error("--cache-stats, --cache-prune and --cache-export "
+                           "need --cache FILE");
+    if (o->targets_len > 0 || o->inputs_len > 0)
+        return usage_error("--cache-stats, --cache-prune and --cache-export "
+                           "check no targets: give those to another run");
+    if (o->cache_prune) {
+        if (cache_prune(o->cache_file, now, &dropped, &before, &after, &err) !=
+            AC_OK)
+            goto fail;
+        printf("%s: %lld entries older than 30 days deleted; %lld -> %lld "
+               "bytes\n",
+               o->cache_file, dropped, before, after);
+    }
+    if (o->cache_export != NULL && export_cache(o, &err) != AC_OK)
+        goto fail;
+    if (o->cache_stats) {
+        if (cache_stats(o->cache_file, now, &st, &err) != AC_OK)
+            goto fail;
+        rules_hex(rules, fp);
+        print_stats(o->cache_file, &st, fp, now);
+    }
+    return EXIT_PASS;
+fail:
+    msg_error("%s", err.msg);
+    return EXIT_USAGE;
 }
 
 /* PATH with its folder made absolute and symlink-free (the file itself
@@ -282,7 +387,7 @@ check_all(const struct options *o, const struct rules *rules)
     code = run_report(o, &env, out);
     say_tally(o, &tally);
     resume_free(env.done);
-    close_cache(o, env.cache);
+    close_cache(env.cache);
     policy_free(policy);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out))) {
         msg_error("%s: %s", o->output ? o->output : "standard output",
@@ -321,7 +426,10 @@ main(int argc, char **argv)
     }
     fetch_global_init();
     interrupt_install();
-    code = check_all(&opts, rules);
+    if (opts.cache_stats || opts.cache_prune || opts.cache_export != NULL)
+        code = cache_commands(&opts, rules);
+    else
+        code = check_all(&opts, rules);
     fetch_global_cleanup();
     rules_free(rules);
     options_free(&opts);

@@ -50,6 +50,9 @@ enum opt_id {
     OPT_MAX_CHAIN,
     OPT_CACHE,
     OPT_MAX_CACHE_AGE,
+    OPT_CACHE_STATS,
+    OPT_CACHE_PRUNE,
+    OPT_CACHE_EXPORT,
     OPT_EXCLUDE,
     OPT_INCLUDE,
     OPT_FAIL_ON,
@@ -119,6 +122,14 @@ static const struct option_def OPTION_TABLE[] = {
     {"cache", OPT_CACHE, "FILE", "keep fetched sources in FILE between runs"},
     {"max-cache-age", OPT_MAX_CACHE_AGE, "DURATION",
      "reuse cached sources this young (30s, 15m, 12h, 1d, 2w; default 1d)"},
+    {"cache-stats", OPT_CACHE_STATS, NULL,
+     "print the --cache file's entries, size and ages, and exit"},
+    {"cache-prune", OPT_CACHE_PRUNE, NULL,
+     "delete entries older than 30 days from the --cache file, compact it "
+     "and exit"},
+    {"cache-export", OPT_CACHE_EXPORT, "FILE",
+     "write the --cache file's entries to FILE as JSON Lines ('-' for "
+     "stdout) and exit"},
     {"shard", OPT_SHARD, "K/N",
      "check only shard K of N (1 <= K <= N <= 4096), split by a hash of "
      "each URL's host (see --shard-by); auto or auto/N reads K and N from "
@@ -468,6 +479,15 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
     case OPT_CACHE:
         set_string(&o->cache_file, arg);
         return AC_OK;
+    case OPT_CACHE_STATS:
+        o->cache_stats = true;
+        return AC_OK;
+    case OPT_CACHE_PRUNE:
+        o->cache_prune = true;
+        return AC_OK;
+    case OPT_CACHE_EXPORT:
+        set_string(&o->cache_export, arg);
+        return AC_OK;
     case OPT_SHARD:
         if (shard_parse(arg, &o->shard_k, &o->shard_n, err) != AC_OK) {
             char why[sizeof err->msg];
@@ -609,8 +629,9 @@ apply_setting(void *arg, const char *name, const char *value,
 {
     static const char *const yes[] = {"true", "yes", "on", "1", NULL};
     static const char *const no[] = {"false", "no", "off", "0", NULL};
-    static const char *const banned[] = {"config", "no-config", "help",
-                                         "version", NULL};
+    static const char *const banned[] = {
+        "config",      "no-config",   "help",         "version",
+        "cache-stats", "cache-prune", "cache-export", NULL};
     struct options *o = arg;
     size_t i;
 
@@ -698,6 +719,7 @@ options_free(struct options *opts)
     free(opts->rules_dir);
     free(opts->user_agent);
     free(opts->cache_file);
+    free(opts->cache_export);
     memset(opts, 0, sizeof *opts);
 }
 

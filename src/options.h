@@ -72,6 +72,9 @@ struct options {
     int max_chain;        /* links of an attribution chain to follow, 0..10 */
     char *cache_file;     /* --cache FILE, or NULL */
     long max_cache_age_s; /* reuse cached sources younger than this */
+    bool cache_stats;     /* --cache-stats: report on the cache, no run */
+    bool cache_prune;     /* --cache-prune: expire and VACUUM, no run */
+    char *cache_export;   /* --cache-export FILE ("-": stdout), no run */
     /* site builds and CI */
     char **excludes; /* --exclude GLOB, relative to a folder target */
     size_t excludes_len;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "check.h"
 #include "document.h"
 #include "fetch.h"
@@ -282,6 +283,15 @@ ctx_close(struct run_ctx *cx)
     remap_list_free(cx->remaps);
 }
 
+/* Drives the network for up to 100 ms, then lets the cache commit a
+ * batch that has waited long enough. */
+static void
+step(struct run_ctx *cx)
+{
+    fetch_step(cx->engine, 100);
+    cache_tick(cx->cache);
+}
+
 /* Targets begun but not yet written. */
 static size_t
 in_flight(const struct run_ctx *cx)
@@ -334,10 +344,10 @@ run_targets(const struct options *opts, const struct run_env *env,
         start_target(&cx, &t);
         target_free(&t);
         while (in_flight(&cx) >= window && !interrupt_pending())
-            fetch_step(cx.engine, 100);
+            step(&cx);
     }
     while (in_flight(&cx) > 0 && !interrupt_pending())
-        fetch_step(cx.engine, 100);
+        step(&cx);
     if (interrupt_pending())
         stop(&cx);
     report_end(rep);

@@ -288,7 +288,9 @@ verifier_set_cache(struct verifier *v, struct cache *cache, long max_age_s)
     v->max_age_s = max_age_s;
 }
 
-static const struct cache_entry *
+/* The cache's entry for E as the database has it now (another run may
+ * have added it since this one began), or NULL; the caller frees. */
+static struct cache_entry *
 cached(const struct verifier *v, const struct source_entry *e)
 {
     return v->cache != NULL ? cache_get(v->cache, e->key) : NULL;
@@ -391,7 +393,7 @@ static void
 on_source_fetched(struct fetch_result *res, void *userdata)
 {
     struct source_entry *e = userdata;
-    const struct cache_entry *ce = cached(e->v, e);
+    struct cache_entry *ce = cached(e->v, e);
 
     if (ce != NULL && res->error == FETCH_OK && res->http_status == 304) {
         take_cached(e, ce); /* not modified: what we knew still holds */
@@ -401,6 +403,7 @@ on_source_fetched(struct fetch_result *res, void *userdata)
         take_fetched(e, res, ce);
         remember(e->v, e, res);
     }
+    cache_entry_free(ce);
     fetch_result_free(res);
     if (e->error == FETCH_OK)
         follow_chain(e->v, e);
@@ -413,7 +416,7 @@ on_source_fetched(struct fetch_result *res, void *userdata)
 static void
 fetch_source(struct verifier *v, struct source_entry *e, const char *url)
 {
-    const struct cache_entry *ce = cached(v, e);
+    struct cache_entry *ce = cached(v, e);
     struct fetch_headers h = {NULL, NULL};
     long long age;
 
@@ -421,6 +424,7 @@ fetch_source(struct verifier *v, struct source_entry *e, const char *url)
         age = (long long)time(NULL) - ce->fetched_at;
         if (age >= 0 && age < v->max_age_s) {
             take_cached(e, ce);
+            cache_entry_free(ce);
             follow_chain(v, e);
             return;
         }
@@ -428,6 +432,7 @@ fetch_source(struct verifier *v, struct source_entry *e, const char *url)
         h.if_modified_since = ce->last_modified;
     }
     fetch_submit_ex(v->engine, url, true, &h, on_source_fetched, e);
+    cache_entry_free(ce);
 }
 
 /* ---- end of the --cache part ---- */

@@ -49,6 +49,12 @@ not older than the file):
   /wrong-charset-2         says windows-1252, body is utf-8
   /etag                    ETag "v1" + Last-Modified; 304 on If-None-Match
   /echo-ua                 a page whose body is the User-Agent it got
+  /delay/MS/P              the file P from --root, after MS milliseconds
+  /gate/N/P                the file P from --root at once for the first N
+                           distinct paths asked for under /gate/N/; any
+                           later one waits 100 s first (a run that is
+                           slow from the N+1-th original on, so that a
+                           test can kill it there)
   /private/...             a page (robots.txt disallows it: never fetched)
   /robots.txt              depends on the Host header's first label, then
                            on --robots MODE (default "disallow"):
@@ -100,8 +106,16 @@ class State:
         self.args = args
         self.lock = threading.Lock()
         self.seen = {}
+        self.gate = {}
         self.log = open(args.log, "a", buffering=1) if args.log else None
         self.bomb = make_bomb(40 << 20)
+
+    def gate_ticket(self, key):
+        """How many distinct KEYs came before KEY (0 for the first)."""
+        with self.lock:
+            if key not in self.gate:
+                self.gate[key] = len(self.gate)
+            return self.gate[key]
 
     def first_time(self, key):
         with self.lock:
@@ -219,9 +233,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(status, b"<p>status</p>", headers=ra)
         if path.startswith("/status/") and path[8:].isdigit():
             return self.send(int(path[8:]), b"<p>status</p>")
+        if path.startswith("/delay/") or path.startswith("/gate/"):
+            return self.held(path)
         if path.startswith("/private/"):
             return self.send(200, PAGE)
         return self.static(path)
+
+    def held(self, path):
+        """/delay/MS/P and /gate/N/P (see the module's docstring)."""
+        parts = path.split("/", 3)
+        if len(parts) < 4 or not parts[2].isdigit():
+            return self.send(404, b"not found\n")
+        n = int(parts[2])
+        if parts[1] == "delay":
+            time.sleep(n / 1000.0)
+        elif self.server.state.gate_ticket(path) >= n:
+            time.sleep(100)
+        return self.static("/" + parts[3])
 
     def hops(self, n):
         codes = [302, 301, 307, 308, 303]

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for cache: entries survive a save and a load field by field;
- * the file is JSON Lines with a header and the documented shingle
- * encoding; every kind of damage (no header, another version, a bad line,
- * a bad field) empties the cache; a missing file is a first run; old
- * entries are dropped; put, touch and forget; an unwritable path leaves
- * no temporary file behind.
+ * Unit tests for cache: entries survive a close and an open field by
+ * field; a batch is seen by another handle on the same file only once
+ * committed (at CACHE_BATCH entries, after CACHE_BATCH_MS, or at close);
+ * put, touch and forget; old entries are deleted at open; a cache of
+ * other rules is emptied with a note; a file that is no cache or is
+ * damaged is refused and left as it was; a JSON Lines cache of 0.1 is
+ * imported once (every kind of damage refused, the old file kept);
+ * export writes what migration reads; stats and prune.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +26,7 @@
 
 static char dir[] = "/tmp/test_cache.XXXXXX";
 static long long now;
+static const char RULES[] = "00112233aabbccdd";
 
 /* A valid entry line; @NOW@ becomes the current time. */
 #define GOOD_ENTRY                                                             \
@@ -48,8 +52,9 @@ replace(const char *s, const char *from, const char *to)
 static char *
 header(void)
 {
-    return xasprintf("{\"attrcheck-cache\":1,\"version\":\"%s\"}",
-                     PACKAGE_VERSION);
+    return xasprintf("{\"attrcheck-cache\":1,\"version\":\"%s\","
+                     "\"rules\":\"%s\"}",
+                     PACKAGE_VERSION, RULES);
 }
 
 /* Writes TEXT to DIR/NAME (with @NOW@ and @HEADER@ filled); returns the
@@ -136,85 +141,10 @@ same_entry(const struct cache_entry *a, const struct cache_entry *b)
             memcmp(a->text.h, b->text.h, a->text.len * 8) == 0);
 }
 
-static void
-test_round_trip(void)
-{
-    struct cache *c = cache_new(now), *d = cache_new(now);
-    struct cache_entry *full = make_entry("https://a.example/x", now - 5);
-    struct cache_entry *bare = xcalloc(1, sizeof *bare), *keep;
-    char *path = xasprintf("%s/round.jsonl", dir);
-    struct ac_err err = {0};
-
-    bare->url = xstrdup("https://b.example/");
-    bare->http_status = 200;
-    bare->fetched_at = now;
-    keep = cache_entry_dup(full);
-    ok(cache_put(c, full), "put a full entry");
-    ok(cache_put(c, cache_entry_dup(bare)), "put an entry with no licence, "
-                                            "no strings, no text");
-    ok(cache_save(c, path, &err) == AC_OK, "save (%s)", err.msg);
-    ok(cache_load(d, path, &err) == AC_OK, "load (%s)", err.msg);
-    ok(cache_len(d) == 2, "two entries back (%zu)", cache_len(d));
-    ok(cache_get(d, keep->url) && same_entry(cache_get(d, keep->url), keep),
-       "full entry: every field back");
-    ok(cache_get(d, bare->url) && same_entry(cache_get(d, bare->url), bare),
-       "bare entry: every field back");
-    ok(cache_get(d, "https://c.example/") == NULL, "unknown URL: NULL");
-    cache_entry_free(keep);
-    cache_entry_free(bare);
-    cache_free(c);
-    cache_free(d);
-    free(path);
-}
-
-/* The file itself: a header, then one compact object a line, shingles as
- * base64 of little-endian 64-bit values. */
-static void
-test_file_format(void)
-{
-    struct cache *c = cache_new(now);
-    char *path = xasprintf("%s/format.jsonl", dir), line[4096];
-    struct ac_err err = {0};
-    json_t *h = NULL, *o = NULL;
-    FILE *f;
-
-    cache_put(c, make_entry("https://a.example/x", now));
-    ok(cache_save(c, path, &err) == AC_OK, "save for the format check");
-    f = fopen(path, "r");
-    if (f != NULL && fgets(line, sizeof line, f) != NULL)
-        h = json_loads(line, 0, NULL);
-    if (f != NULL && fgets(line, sizeof line, f) != NULL)
-        o = json_loads(line, 0, NULL);
-    ok(h && json_integer_value(json_object_get(h, "attrcheck-cache")) == 1 &&
-           same_str(json_string_value(json_object_get(h, "version")),
-                    PACKAGE_VERSION),
-       "header line names the format and the version");
-    is_str(o ? json_string_value(json_object_get(o, "shingles")) : NULL,
-           "782riWdFIwEQMlR2mLrc/g==", "shingles: base64, little-endian");
-    is_str(o ? json_string_value(json_object_get(o, "content_hash")) : NULL,
-           "fnv1a64:fedcba9876543210", "content_hash: fnv1a64 in hex");
-    is_str(o ? json_string_value(
-                   json_object_get(json_object_get(o, "license"), "family"))
-             : NULL,
-           "CC-BY-NC-SA", "licence family by name");
-    ok(f != NULL && fgets(line, sizeof line, f) == NULL, "nothing more");
-    if (f != NULL)
-        fclose(f);
-    json_decref(h);
-    json_decref(o);
-    cache_free(c);
-    free(path);
-}
-
 static const struct {
     const char *name, *text;
 } damaged[] = {
-    {"empty file", ""},
     {"no header", GOOD_ENTRY "\n"},
-    {"another version",
-     "{\"attrcheck-cache\":1,\"version\":\"0.0.0-old\"}\n" GOOD_ENTRY "\n"},
-    {"another format",
-     "{\"attrcheck-cache\":2,\"version\":\"" PACKAGE_VERSION "\"}\n"},
     {"header with more keys",
      "{\"attrcheck-cache\":1,\"version\":\"" PACKAGE_VERSION "\",\"x\":1}\n"},
     {"not JSON", "@HEADER@\n" GOOD_ENTRY "\n{\"url\": \n"},
@@ -259,25 +189,310 @@ static const struct {
     {"words negative", "\"words\":6", "\"words\":-6"},
 };
 
-static void
-expect_damaged(const char *name, const char *text)
+/* Opens PATH with RULES; NULL (and a failed test) when it cannot. */
+static struct cache *
+open_ok(const char *path, const char *rules, struct ac_err *note)
 {
-    char *path = write_file("damaged.jsonl", text);
-    struct cache *c = cache_new(now);
     struct ac_err err = {0};
-    enum ac_status rc;
+    struct cache *c = NULL;
 
-    cache_put(c, make_entry("https://before.example/", now));
-    rc = cache_load(c, path, &err);
-    ok(rc == AC_E_DATA && cache_len(c) == 0 && strstr(err.msg, path) != NULL,
-       "damaged, %s: AC_E_DATA, nothing kept (rc %d, %zu left: %s)", name,
-       (int)rc, cache_len(c), err.msg);
-    cache_free(c);
+    if (cache_open(path, rules, now, &c, note, &err) != AC_OK)
+        ok(0, "open %s (%s)", path, err.msg);
+    return c;
+}
+
+/* The whole content of PATH (caller frees), or NULL. */
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+
+    *len = 0;
+    if (f == NULL)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0) {
+        rewind(f);
+        buf = xmalloc((size_t)n + 1);
+        *len = fread(buf, 1, (size_t)n, f);
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Files in DIR whose name starts with PREFIX. */
+static int
+count_files(const char *prefix)
+{
+    struct dirent *de;
+    DIR *dp = opendir(dir);
+    int n = 0;
+
+    while (dp != NULL && (de = readdir(dp)) != NULL)
+        if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+            n++;
+    if (dp != NULL)
+        closedir(dp);
+    return n;
+}
+
+static void
+test_round_trip(void)
+{
+    char *path = xasprintf("%s/round.db", dir);
+    struct cache_entry *full = make_entry("https://a.example/x", now - 5);
+    struct cache_entry *bare = xcalloc(1, sizeof *bare), *keep, *got;
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = open_ok(path, RULES, &note);
+
+    ok(c != NULL && note.msg[0] == '\0', "a new file: a new cache, no note");
+    bare->url = xstrdup("https://b.example/");
+    bare->http_status = 200;
+    bare->fetched_at = now;
+    keep = cache_entry_dup(full);
+    ok(cache_put(c, full), "put a full entry");
+    ok(cache_put(c, cache_entry_dup(bare)), "put an entry with no licence, "
+                                            "no strings, no text");
+    got = cache_get(c, keep->url);
+    ok(got && same_entry(got, keep), "a pending entry is seen by its run");
+    cache_entry_free(got);
+    ok(cache_close(c, &err) == AC_OK, "close (%s)", err.msg);
+    c = open_ok(path, RULES, &note);
+    ok(c && cache_len(c) == 2, "two entries back");
+    got = c ? cache_get(c, keep->url) : NULL;
+    ok(got && same_entry(got, keep), "full entry: every field back");
+    cache_entry_free(got);
+    got = c ? cache_get(c, bare->url) : NULL;
+    ok(got && same_entry(got, bare), "bare entry: every field back");
+    cache_entry_free(got);
+    ok(c && cache_get(c, "https://c.example/") == NULL, "unknown URL: NULL");
+    cache_close(c, &err);
+    cache_entry_free(keep);
+    cache_entry_free(bare);
+    free(path);
+}
+
+/* Two handles on one file, as two runs: a batch lands for the other at
+ * CACHE_BATCH entries, after CACHE_BATCH_MS (cache_tick), or at flush. */
+static void
+test_batches(void)
+{
+    char *path = xasprintf("%s/shared.db", dir), *url;
+    struct ac_err note = {0}, err = {0};
+    struct cache *a = open_ok(path, RULES, &note);
+    struct cache *b = open_ok(path, RULES, &note);
+    struct cache_entry *got;
+    struct timespec pause = {0, 300 * 1000 * 1000};
+    int i;
+
+    if (a == NULL || b == NULL)
+        return;
+    cache_put(a, make_entry("https://one.example/", now));
+    got = cache_get(b, "https://one.example/");
+    ok(got == NULL, "another run does not see a pending entry");
+    cache_entry_free(got);
+    cache_tick(a);
+    got = cache_get(b, "https://one.example/");
+    ok(got == NULL, "a tick before CACHE_BATCH_MS commits nothing");
+    cache_entry_free(got);
+    for (i = 0; i < 4; i++)
+        nanosleep(&pause, NULL);
+    cache_tick(a);
+    got = cache_get(b, "https://one.example/");
+    ok(got != NULL, "after CACHE_BATCH_MS a tick commits: the other sees it");
+    cache_entry_free(got);
+    for (i = 0; i < CACHE_BATCH; i++) {
+        url = xasprintf("https://many.example/%d", i);
+        cache_put(a, make_entry(url, now));
+        free(url);
+    }
+    got = cache_get(b, "https://many.example/99");
+    ok(got != NULL, "CACHE_BATCH entries commit at once");
+    cache_entry_free(got);
+    cache_forget(a, "https://one.example/");
+    got = cache_get(a, "https://one.example/");
+    ok(got == NULL, "a pending forget hides the entry from its run");
+    cache_entry_free(got);
+    ok(cache_flush(a, &err) == AC_OK, "flush");
+    got = cache_get(b, "https://one.example/");
+    ok(got == NULL, "and once flushed, from the other");
+    cache_entry_free(got);
+    ok(cache_len(b) == CACHE_BATCH, "the other counts %d (%zu)", CACHE_BATCH,
+       cache_len(b));
+    ok(cache_close(a, &err) == AC_OK && cache_close(b, &err) == AC_OK,
+       "both close cleanly");
     free(path);
 }
 
 static void
-test_damaged(void)
+test_put_touch_forget(void)
+{
+    char *path = xasprintf("%s/ptf.db", dir);
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = open_ok(path, RULES, &note);
+    struct cache_entry *big = make_entry("https://big.example/", now), *e;
+
+    if (c == NULL)
+        return;
+    ok(cache_put(c, make_entry("https://a.example/", now - 100)), "put");
+    ok(cache_put(c, make_entry("https://a.example/", now - 50)) &&
+           cache_len(c) == 1,
+       "put again replaces");
+    e = cache_get(c, "https://a.example/");
+    ok(e && e->fetched_at == now - 50, "the newer one is kept");
+    cache_entry_free(e);
+    cache_touch(c, "https://a.example/", now, "\"v2\"", NULL);
+    e = cache_get(c, "https://a.example/");
+    ok(e && e->fetched_at == now && same_str(e->etag, "\"v2\"") &&
+           same_str(e->last_modified, "Wed, 21 Oct 2015 07:28:00 GMT"),
+       "touch dates it and takes the new ETag, keeps Last-Modified");
+    cache_entry_free(e);
+    cache_touch(c, "https://none.example/", now, NULL, NULL);
+    ok(cache_len(c) == 1, "touch of an unknown URL adds nothing");
+    cache_forget(c, "https://a.example/");
+    ok(cache_len(c) == 0 && cache_get(c, "https://a.example/") == NULL,
+       "forget");
+    cache_forget(c, "https://a.example/");
+    ok(cache_len(c) == 0, "forget twice is harmless");
+    free(big->text.h);
+    big->text.len = CACHE_MAX_SHINGLES + 1;
+    big->text.h = xcalloc(big->text.len, sizeof *big->text.h);
+    ok(!cache_put(c, big) && cache_len(c) == 0, "a huge text is not kept");
+    cache_put(c, make_entry("https://old.example/", now - CACHE_KEEP_S - 10));
+    cache_put(c, make_entry("https://new.example/", now));
+    ok(cache_close(c, &err) == AC_OK, "close");
+    c = open_ok(path, RULES, &note);
+    e = c ? cache_get(c, "https://old.example/") : NULL;
+    ok(c && e == NULL && cache_len(c) == 1,
+       "an entry older than CACHE_KEEP_S is deleted at open");
+    cache_entry_free(e);
+    cache_close(c, &err);
+    c = open_ok(path, "ffffffffffffffff", &note);
+    ok(c && cache_len(c) == 0 &&
+           strstr(note.msg, "written with other detection rules: its 1 "
+                            "entries were dropped") != NULL,
+       "other rules: emptied, with a note (%s)", note.msg);
+    cache_close(c, &err);
+    c = open_ok(path, RULES, &note);
+    ok(c && strstr(note.msg, "other detection rules") != NULL,
+       "and back: the note again (%s)", note.msg);
+    cache_close(c, &err);
+    free(path);
+}
+
+/* A file that is no cache, or a damaged one: refused, left as it was. */
+static void
+expect_refused(const char *name, const char *path, const char *why)
+{
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = NULL;
+    size_t n0, n1;
+    char *before = slurp(path, &n0), *after;
+    enum ac_status rc = cache_open(path, RULES, now, &c, &note, &err);
+
+    after = slurp(path, &n1);
+    ok(rc == AC_E_DATA && c == NULL && strstr(err.msg, path) != NULL &&
+           strstr(err.msg, why) != NULL,
+       "%s: refused (rc %d: %s)", name, (int)rc, err.msg);
+    ok(before && after && n0 == n1 && memcmp(before, after, n0) == 0,
+       "%s: the file is left as it was", name);
+    free(before);
+    free(after);
+}
+
+static void
+test_foreign_and_damaged(void)
+{
+    char *text = write_file("notes.txt", "my notes\n");
+    char *path = xasprintf("%s/good.db", dir), *copy;
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = open_ok(path, RULES, &note);
+    size_t n;
+    char *bytes;
+    FILE *f;
+
+    expect_refused("a text file", text, "not an attrcheck cache");
+    for (int i = 0; i < 200 && c != NULL; i++) {
+        char *url = xasprintf("https://d.example/%d", i);
+        cache_put(c, make_entry(url, now));
+        free(url);
+    }
+    cache_close(c, &err);
+    bytes = slurp(path, &n);
+    ok(bytes != NULL && n > 4096, "a cache of 200 entries (%zu bytes)", n);
+    /* the schema page damaged: the file is no database any more */
+    copy = xasprintf("%s/damaged1.db", dir);
+    memset(bytes + 100, 0xa5, 3000);
+    if ((f = fopen(copy, "wb")) != NULL) {
+        fwrite(bytes, 1, n, f);
+        fclose(f);
+    }
+    expect_refused("a damaged schema page", copy, "malformed");
+    free(copy);
+    free(bytes);
+    free(text);
+    free(path);
+}
+
+static void
+test_migration(void)
+{
+    char *path = write_file("old.jsonl", "@HEADER@\n" GOOD_ENTRY "\n");
+    char *backup = xasprintf("%s.v1.jsonl", path), *before, *kept;
+    struct ac_err note = {0}, err = {0};
+    struct cache *c;
+    struct cache_entry *e;
+    size_t n0, n1;
+
+    before = slurp(path, &n0);
+    c = open_ok(path, RULES, &note);
+    ok(c && strstr(note.msg, "JSON Lines cache imported (1 entries)") &&
+           strstr(note.msg, backup),
+       "a 0.1 cache is imported, with a note (%s)", note.msg);
+    kept = slurp(backup, &n1);
+    ok(kept && n0 == n1 && memcmp(before, kept, n0) == 0,
+       "the old file is kept, byte for byte, as .v1.jsonl");
+    e = c ? cache_get(c, "https://a.example/x") : NULL;
+    ok(e && same_str(e->etag, "\"v1\"") && e->content_hash == 0xff &&
+           e->text.len == 2 && e->text.h[0] == 1 && e->text.h[1] == 2 &&
+           same_str(e->creator, "Ann") && e->lic.family == CC_BY,
+       "its entry, field by field");
+    cache_entry_free(e);
+    cache_close(c, &err);
+    c = open_ok(path, RULES, &note);
+    ok(c && note.msg[0] == '\0' && cache_len(c) == 1,
+       "imported once: the next open is a plain open");
+    cache_close(c, &err);
+    free(path);
+    free(backup);
+    free(before);
+    free(kept);
+    path = write_file(
+        "stale.jsonl",
+        "{\"attrcheck-cache\":1,\"version\":\"0.0.1\"}\n" GOOD_ENTRY "\n");
+    c = open_ok(path, RULES, &note);
+    ok(c && cache_len(c) == 0 &&
+           strstr(note.msg, "another version of attrcheck, not imported"),
+       "a 0.1 cache of another version: not imported, a new cache (%s)",
+       note.msg);
+    cache_close(c, &err);
+    free(path);
+}
+
+static void
+expect_damaged(const char *name, const char *text)
+{
+    char *path = write_file("damaged.jsonl", text);
+
+    expect_refused(name, path, "damaged.jsonl");
+    ok(count_files("damaged.jsonl.") == 0,
+       "%s: no backup or temporary file left", name);
+    free(path);
+}
+
+static void
+test_damaged_json(void)
 {
     size_t i;
     char *good, *bad;
@@ -295,122 +510,63 @@ test_damaged(void)
     }
 }
 
+/* Export writes JSON Lines that migration reads back whole. */
 static void
-test_good_files(void)
+test_export_stats_prune(void)
 {
-    struct cache *c = cache_new(now);
-    struct ac_err err = {0};
-    char *path, *missing = xasprintf("%s/never-written.jsonl", dir);
-    char *old = xasprintf("\"fetched_at\":%lld", now - CACHE_KEEP_S - 10);
+    char *path = xasprintf("%s/exp.db", dir);
+    char *out = xasprintf("%s/exp.jsonl", dir), line[4096];
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = open_ok(path, RULES, &note);
+    struct cache_entry *keep = make_entry("https://a.example/x", now - 5), *e;
+    struct cache_stats st;
+    long long n = 0, dropped = 0, before = 0, after = 0;
+    json_t *o = NULL;
+    FILE *f;
 
-    ok(cache_load(c, missing, &err) == AC_OK && cache_len(c) == 0,
-       "a missing file is a first run");
-    path = write_file("header.jsonl", "@HEADER@\n");
-    ok(cache_load(c, path, &err) == AC_OK && cache_len(c) == 0,
-       "a header alone is an empty cache");
+    if (c == NULL)
+        return;
+    cache_put(c, cache_entry_dup(keep));
+    cache_put(c, make_entry("https://b.example/", now - 7200));
+    cache_put(c, make_entry("https://c.example/", now - CACHE_KEEP_S - 60));
+    cache_close(c, &err);
+    f = fopen(out, "w");
+    ok(f && cache_export(path, f, out, &n, &err) == AC_OK && n == 3,
+       "export (%lld entries: %s)", n, err.msg);
+    if (f != NULL)
+        fclose(f);
+    f = fopen(out, "r");
+    if (f != NULL && fgets(line, sizeof line, f) != NULL &&
+        fgets(line, sizeof line, f) != NULL)
+        o = json_loads(line, 0, NULL);
+    is_str(o ? json_string_value(json_object_get(o, "shingles")) : NULL,
+           "782riWdFIwEQMlR2mLrc/g==", "shingles: base64, little-endian");
+    is_str(o ? json_string_value(json_object_get(o, "content_hash")) : NULL,
+           "fnv1a64:fedcba9876543210", "content_hash: fnv1a64 in hex");
+    if (f != NULL)
+        fclose(f);
+    json_decref(o);
+    ok(cache_stats(path, now, &st, &err) == AC_OK && st.entries == 3 &&
+           st.by_age[0] == 1 && st.by_age[1] == 1 && st.by_age[4] == 1 &&
+           st.format == CACHE_FORMAT && strcmp(st.rules, RULES) == 0 &&
+           st.newest == now - 5 && st.file_bytes > 0,
+       "stats: 3 entries, one each under 1 h, under 1 d, over 30 d (%s)",
+       err.msg);
+    ok(cache_prune(path, now, &dropped, &before, &after, &err) == AC_OK &&
+           dropped == 1,
+       "prune deletes the one over 30 days (%lld: %s)", dropped, err.msg);
+    ok(cache_stats(path, now, &st, &err) == AC_OK && st.entries == 2,
+       "two left");
+    c = open_ok(out, RULES, &note);
+    e = c ? cache_get(c, keep->url) : NULL;
+    ok(c && cache_len(c) == 2 && e && same_entry(e, keep),
+       "the export imports back: every field (%s)", note.msg);
+    cache_entry_free(e);
+    cache_close(c, &err);
+    ok(cache_stats(dir, now, &st, &err) != AC_OK, "stats of a folder fails");
+    cache_entry_free(keep);
     free(path);
-    path = write_file("one.jsonl", "@HEADER@\n" GOOD_ENTRY "\n");
-    ok(cache_load(c, path, &err) == AC_OK && cache_len(c) == 1,
-       "one good entry (%s)", err.msg);
-    ok(cache_get(c, "https://a.example/x") &&
-           same_str(cache_get(c, "https://a.example/x")->etag, "\"v1\"") &&
-           cache_get(c, "https://a.example/x")->content_hash == 0xff,
-       "its fields as written");
-    free(path);
-    cache_forget(c, "https://a.example/x");
-    path = write_file("noeol.jsonl", "@HEADER@\n" GOOD_ENTRY);
-    ok(cache_load(c, path, &err) == AC_OK && cache_len(c) == 1,
-       "no newline after the last line");
-    free(path);
-    cache_forget(c, "https://a.example/x");
-    {
-        char *text =
-            replace("@HEADER@\n" GOOD_ENTRY "\n", "\"fetched_at\":@NOW@", old);
-        path = write_file("old.jsonl", text);
-        free(text);
-    }
-    ok(cache_load(c, path, &err) == AC_OK && cache_len(c) == 0,
-       "an entry older than CACHE_KEEP_S is skipped");
-    free(path);
-    ok(cache_load(c, dir, &err) == AC_E_IO, "a folder: AC_E_IO (%s)", err.msg);
-    free(old);
-    free(missing);
-    cache_free(c);
-}
-
-static void
-test_put_touch_forget(void)
-{
-    struct cache *c = cache_new(now);
-    struct cache_entry *big = make_entry("https://big.example/", now);
-    const struct cache_entry *e;
-
-    ok(cache_put(c, make_entry("https://a.example/", now - 100)), "put");
-    ok(cache_put(c, make_entry("https://a.example/", now - 50)) &&
-           cache_len(c) == 1,
-       "put again replaces");
-    e = cache_get(c, "https://a.example/");
-    ok(e && e->fetched_at == now - 50, "the newer one is kept");
-    cache_touch(c, "https://a.example/", now, "\"v2\"", NULL);
-    e = cache_get(c, "https://a.example/");
-    ok(e && e->fetched_at == now && same_str(e->etag, "\"v2\"") &&
-           same_str(e->last_modified, "Wed, 21 Oct 2015 07:28:00 GMT"),
-       "touch dates it and takes the new ETag, keeps Last-Modified");
-    cache_touch(c, "https://none.example/", now, NULL, NULL);
-    ok(cache_len(c) == 1, "touch of an unknown URL adds nothing");
-    cache_forget(c, "https://a.example/");
-    ok(cache_len(c) == 0 && cache_get(c, "https://a.example/") == NULL,
-       "forget");
-    cache_forget(c, "https://a.example/");
-    ok(cache_len(c) == 0, "forget twice is harmless");
-    free(big->text.h);
-    big->text.len = CACHE_MAX_SHINGLES + 1;
-    big->text.h = xcalloc(big->text.len, sizeof *big->text.h);
-    ok(!cache_put(c, big) && cache_len(c) == 0, "a huge text is not kept");
-    for (int i = 0; i < 1000; i++) {
-        char *url = xasprintf("https://many.example/%d", i);
-        cache_put(c, make_entry(url, now));
-        free(url);
-    }
-    e = cache_get(c, "https://many.example/777");
-    ok(cache_len(c) == 1000 && e &&
-           same_str(e->url, "https://many.example/777"),
-       "a thousand entries (the table grows)");
-    cache_free(c);
-}
-
-static void
-test_save_errors(void)
-{
-    struct cache *c = cache_new(now), *d = cache_new(now);
-    char *path = xasprintf("%s/no/such/folder/cache.jsonl", dir);
-    char *twice = xasprintf("%s/twice.jsonl", dir);
-    struct ac_err err = {0};
-    struct dirent *de;
-    DIR *dp;
-    int temps = 0;
-
-    cache_put(c, make_entry("https://a.example/", now));
-    cache_put(c, make_entry("https://old.example/", now - CACHE_KEEP_S - 1));
-    ok(cache_save(c, path, &err) == AC_E_IO && strstr(err.msg, "cache.jsonl"),
-       "an unwritable path: AC_E_IO (%s)", err.msg);
-    ok(cache_save(c, twice, &err) == AC_OK &&
-           cache_save(c, twice, &err) == AC_OK,
-       "saving over an existing file");
-    ok(cache_load(d, twice, &err) == AC_OK && cache_len(d) == 1 &&
-           cache_get(d, "https://old.example/") == NULL,
-       "entries older than CACHE_KEEP_S are not saved");
-    dp = opendir(dir);
-    while (dp != NULL && (de = readdir(dp)) != NULL)
-        if (strncmp(de->d_name, "twice.jsonl.", 12) == 0)
-            temps++;
-    if (dp != NULL)
-        closedir(dp);
-    ok(temps == 0, "no temporary file left behind (%d)", temps);
-    cache_free(c);
-    cache_free(d);
-    free(path);
-    free(twice);
+    free(out);
 }
 
 static void
@@ -436,11 +592,12 @@ main(void)
         return 1;
     }
     test_round_trip();
-    test_file_format();
-    test_damaged();
-    test_good_files();
+    test_batches();
     test_put_touch_forget();
-    test_save_errors();
+    test_foreign_and_damaged();
+    test_migration();
+    test_damaged_json();
+    test_export_stats_prune();
     test_hash();
     cmd = xasprintf("rm -rf '%s'", dir);
     if (system(cmd) != 0)
