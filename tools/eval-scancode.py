@@ -243,6 +243,7 @@ def report(samples, results, skipped, took, show_misses):
     by_kind = collections.Counter()
     by_fam = collections.Counter()
     fam_ok = ver_n = ver_ok = port_n = port_ok = 0
+    dver_n = dver_ok = 0  # versions of the samples whose label is not disputed
     for i, s in enumerate(samples):
         got = results.get(i)
         gfam, gver, gport = got or (None, None, None)
@@ -254,6 +255,9 @@ def report(samples, results, skipped, took, show_misses):
             port_n += 1
             port_ok += gfam == s['family'] and gport == s['port']
         cat = judge(s, got)
+        if s['version'] and cat not in DISPUTED:
+            dver_n += 1
+            dver_ok += gfam == s['family'] and gver == s['version']
         if cat:
             by_cat[cat] += 1
             by_kind[s['kind']] += 1
@@ -274,6 +278,8 @@ def report(samples, results, skipped, took, show_misses):
     disputed = sum(by_cat[c] for c in DISPUTED)
     print('family right, leaving out %d disputed labels: %d / %d %s' % (
         disputed, fam_ok, n - disputed, pct(fam_ok, n - disputed)))
+    print('version right, leaving them out:       %d / %d %s' % (
+        dver_ok, dver_n, pct(dver_ok, dver_n)))
     print('\nmisses by category:')
     for cat, c in by_cat.most_common():
         print('  %-28s %5d' % (cat, c))
