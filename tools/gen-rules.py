@@ -218,16 +218,17 @@ def prefix(lw, local=None):
 
 
 def rule_pattern(stems, lw, ports, guarded, local=None):
-    lwt = "\"?(?:[ -]?(?:%s)(?![\\p{L}]))?" % lw
+    lwt = "(?:[ -]?(?:%s)(?![\\p{L}]))?" % lw
+    lws = "\"?" + lwt  # a closing quote after the stem: «Атрибуция» 4.0
     ver = ("(?:[ ,]+|[ ]?-[ ]?)(?:(?:v\\.?|%s) ?)?%s"
            "(?:(?: ?[-,] ?| )(?<port>%s)(?![\\p{L}\\p{N}]))?"
            % (VERSION_WORDS, VERSION, ports))
     body = alt(stems)
     pre = prefix(lw, local)
     if not guarded:
-        return "(?:%s)?%s%s(?:%s)?%s" % (pre, body, lwt, ver, lwt)
+        return "(?:%s)?%s%s(?:%s)?%s" % (pre, body, lws, ver, lwt)
     return "(?:%s%s%s(?:%s)?%s|%s%s%s%s)" % (
-        pre, body, lwt, ver, lwt, body, lwt, ver, lwt)
+        pre, body, lws, ver, lwt, body, lws, ver, lwt)
 
 
 def collect_stems(rows):
