@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,8 @@ struct cache {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *get, *put, *del;
+    sqlite3_stmt *claim_get, *claim_put, *claim_del;
+    long long pid; /* this process, as claims name it */
     struct pending batch[CACHE_BATCH];
     size_t batch_len;
     long long batch_since_ms; /* monotonic time of the first pending */
@@ -66,6 +69,12 @@ static const char SCHEMA[] =
     " words INTEGER NOT NULL,"
     " shingles BLOB NOT NULL);"
     "CREATE INDEX IF NOT EXISTS sources_fetched_at ON sources (fetched_at);";
+
+/* Sources a run is fetching, so that the others wait for its entry. */
+static const char CLAIMS[] =
+    "CREATE TABLE IF NOT EXISTS claims ("
+    " url TEXT PRIMARY KEY NOT NULL, pid INTEGER NOT NULL,"
+    " until INTEGER NOT NULL) WITHOUT ROWID";
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -319,7 +328,17 @@ prepare(struct cache *c)
            sqlite3_prepare_v2(c->db, "INSERT OR REPLACE" CACHE_SQL_ROW, -1,
                               &c->put, NULL) == SQLITE_OK &&
            sqlite3_prepare_v2(c->db, "DELETE FROM sources WHERE url = ?", -1,
-                              &c->del, NULL) == SQLITE_OK;
+                              &c->del, NULL) == SQLITE_OK &&
+           sqlite3_prepare_v2(c->db,
+                              "SELECT pid, until FROM claims WHERE url = ?", -1,
+                              &c->claim_get, NULL) == SQLITE_OK &&
+           sqlite3_prepare_v2(c->db,
+                              "INSERT OR REPLACE INTO claims (url, pid, until) "
+                              "VALUES (?, ?, ?)",
+                              -1, &c->claim_put, NULL) == SQLITE_OK &&
+           sqlite3_prepare_v2(c->db,
+                              "DELETE FROM claims WHERE url = ? AND pid = ?",
+                              -1, &c->claim_del, NULL) == SQLITE_OK;
 }
 
 static void
@@ -328,7 +347,11 @@ db_close(struct cache *c)
     sqlite3_finalize(c->get);
     sqlite3_finalize(c->put);
     sqlite3_finalize(c->del);
+    sqlite3_finalize(c->claim_get);
+    sqlite3_finalize(c->claim_put);
+    sqlite3_finalize(c->claim_del);
     c->get = c->put = c->del = NULL;
+    c->claim_get = c->claim_put = c->claim_del = NULL;
     sqlite3_close(c->db);
     c->db = NULL;
 }
@@ -366,6 +389,7 @@ cache_open(const char *path, const char *rules, long long now,
         return rc;
     c = xcalloc(1, sizeof *c);
     c->path = xstrdup(path);
+    c->pid = (long long)getpid();
     if ((rc = cache_db_open(path, true, &c->db, err)) != AC_OK ||
         (rc = cache_db_check(c->db, path, rules, err)) != AC_OK)
         goto fail;
@@ -377,7 +401,8 @@ cache_open(const char *path, const char *rules, long long now,
     if (note->msg[0] == '\0' &&
         (rc = check_meta(c->db, path, rules, note, err)) != AC_OK)
         goto fail;
-    if (!cache_db_expire(c->db, now, NULL) || !prepare(c)) {
+    if (!cache_db_expire(c->db, now, NULL) || !cache_db_exec(c->db, CLAIMS) ||
+        !prepare(c)) {
         rc = cache_db_err(c->db, path, err);
         goto fail;
     }
@@ -570,6 +595,11 @@ commit_batch(struct cache *c)
             good = sqlite3_bind_text(c->del, 1, c->batch[i].key, -1,
                                      SQLITE_STATIC) == SQLITE_OK &&
                    step_once(c->del);
+        good = good &&
+               sqlite3_bind_text(c->claim_del, 1, c->batch[i].key, -1,
+                                 SQLITE_STATIC) == SQLITE_OK &&
+               sqlite3_bind_int64(c->claim_del, 2, c->pid) == SQLITE_OK &&
+               step_once(c->claim_del); /* the entry is there: wait no more */
     }
     if (good && !cache_db_exec(c->db, "COMMIT"))
         good = false;
@@ -603,6 +633,8 @@ bool
 cache_put(struct cache *c, struct cache_entry *e)
 {
     if (e->url == NULL || e->text.len > CACHE_MAX_SHINGLES) {
+        if (e->url != NULL) /* not kept: others must fetch it themselves */
+            enqueue(c, xstrdup(e->url), NULL);
         cache_entry_free(e);
         return false;
     }
@@ -665,6 +697,69 @@ cache_len(struct cache *c)
                                                                    : 0;
 }
 
+/* True when process PID (on this machine) still runs. */
+static bool
+alive(long long pid)
+{
+    return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
+/* Reads the claim on KEY into *PID and *UNTIL; false when there is none
+ * or it cannot be read. */
+static bool
+read_claim(struct cache *c, const char *key, long long *pid, long long *until)
+{
+    bool found = false;
+
+    if (sqlite3_bind_text(c->claim_get, 1, key, -1, SQLITE_STATIC) ==
+            SQLITE_OK &&
+        sqlite3_step(c->claim_get) == SQLITE_ROW) {
+        *pid = sqlite3_column_int64(c->claim_get, 0);
+        *until = sqlite3_column_int64(c->claim_get, 1);
+        found = true;
+    }
+    sqlite3_reset(c->claim_get);
+    sqlite3_clear_bindings(c->claim_get);
+    return found;
+}
+
+enum cache_claim
+cache_claim(struct cache *c, const char *key, long long now, long ttl_s)
+{
+    long long pid = 0, until = 0;
+    bool other;
+
+    if (c->broken || !cache_db_exec(c->db, "BEGIN IMMEDIATE"))
+        return CACHE_CLAIM_MINE; /* no worse than without a cache */
+    other = read_claim(c, key, &pid, &until) && pid != c->pid && until > now &&
+            alive(pid);
+    if (!other && (sqlite3_bind_text(c->claim_put, 1, key, -1, SQLITE_STATIC) ||
+                   sqlite3_bind_int64(c->claim_put, 2, c->pid) ||
+                   sqlite3_bind_int64(c->claim_put, 3, now + ttl_s) ||
+                   !step_once(c->claim_put))) {
+        cache_db_exec(c->db, "ROLLBACK");
+        return CACHE_CLAIM_MINE;
+    }
+    if (!cache_db_exec(c->db, "COMMIT"))
+        cache_db_exec(c->db, "ROLLBACK");
+    return other ? CACHE_CLAIM_OTHER : CACHE_CLAIM_MINE;
+}
+
+/* Drops the claims this process still holds (sources it gave up on). */
+static void
+release_claims(struct cache *c)
+{
+    sqlite3_stmt *st = NULL;
+
+    if (c->broken ||
+        sqlite3_prepare_v2(c->db, "DELETE FROM claims WHERE pid = ?", -1, &st,
+                           NULL) != SQLITE_OK ||
+        sqlite3_bind_int64(st, 1, c->pid) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_DONE)
+        fail(c);
+    sqlite3_finalize(st);
+}
+
 enum ac_status
 cache_close(struct cache *c, struct ac_err *err)
 {
@@ -672,6 +767,9 @@ cache_close(struct cache *c, struct ac_err *err)
 
     if (c == NULL)
         return AC_OK;
+    if (c->batch_len > 0)
+        commit_batch(c);
+    release_claims(c); /* after the entries: no one refetches them */
     rc = cache_flush(c, err);
     cache_free(c);
     return rc;

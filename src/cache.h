@@ -105,6 +105,24 @@ void cache_touch(struct cache *c, const char *key, long long now,
 /* Drops the entry for KEY (an error now: errors are never cached). */
 void cache_forget(struct cache *c, const char *key);
 
+/* What cache_claim() found. */
+enum cache_claim {
+    CACHE_CLAIM_MINE, /* fetch it: no other live run is fetching it */
+    CACHE_CLAIM_OTHER /* another live run is: wait for its entry */
+};
+
+/*
+ * Claims KEY for this process for TTL_S seconds from NOW, so that runs
+ * sharing the cache fetch a source once between them, and says whether
+ * another live process on this machine holds a claim on it that has not
+ * run out.  The claim is committed at once; it ends when this process
+ * commits the entry for KEY (or its deletion), at cache_close(), when
+ * its TTL passes, or when the process is gone.  On a database error it
+ * answers MINE: no worse than no cache.
+ */
+enum cache_claim cache_claim(struct cache *c, const char *key, long long now,
+                             long ttl_s);
+
 /* Commits the pending batch when its first entry has waited
  * CACHE_BATCH_MS; call it often (the run loop does, every 100 ms at
  * most).  C may be NULL. */

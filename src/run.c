@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -235,6 +236,14 @@ start_target(struct run_ctx *cx, const struct target *t)
     finish(cx, r);
 }
 
+/* How long a run sharing the cache may take over a source it claimed:
+ * every attempt to its timeout, plus room for the queue and back-off. */
+static long
+claim_ttl_s(const struct options *opts)
+{
+    return (opts->timeout_ms / 1000 + 1) * (opts->retries + 1) + 60;
+}
+
 static enum ac_status
 ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 {
@@ -270,7 +279,8 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
         cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
                                     opts->max_size);
     if (cx->verifier != NULL && cx->cache != NULL)
-        verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s);
+        verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s,
+                           claim_ttl_s(opts));
     return AC_OK;
 }
 
@@ -288,7 +298,12 @@ ctx_close(struct run_ctx *cx)
 static void
 step(struct run_ctx *cx)
 {
+    struct timespec pause = {0, 50 * 1000 * 1000};
+
     fetch_step(cx->engine, 100);
+    if (fetch_pending(cx->engine) == 0 && verify_deferred(cx->verifier) > 0)
+        nanosleep(&pause, NULL); /* only waiting on another run: no spin */
+    verify_tick(cx->verifier);
     cache_tick(cx->cache);
 }
 
@@ -309,6 +324,7 @@ stop(struct run_ctx *cx)
 {
     cx->stopping = true;
     fetch_engine_abort(cx->engine);
+    verify_abort(cx->verifier);
     while (in_flight(cx) > 0)
         fetch_step(cx->engine, 0);
 }

@@ -37,6 +37,10 @@ struct verifier {
 
     struct cache *cache; /* --cache, borrowed; NULL without */
     long max_age_s;      /* trust a cached source this long */
+    long claim_ttl_s;    /* how long another run may take to fetch one */
+    struct source_entry **deferred; /* another run is fetching these */
+    size_t deferred_len;
+    long long next_poll; /* unix ms of the next look at the deferred */
 };
 
 /* A copy waiting for its source. */
@@ -282,10 +286,12 @@ analyse_body(struct verifier *v, struct source_entry *e, char *body, size_t len,
 /* ---- the --cache file: sources remembered between runs (cache.c) ---- */
 
 void
-verifier_set_cache(struct verifier *v, struct cache *cache, long max_age_s)
+verifier_set_cache(struct verifier *v, struct cache *cache, long max_age_s,
+                   long claim_ttl_s)
 {
     v->cache = cache;
     v->max_age_s = max_age_s;
+    v->claim_ttl_s = claim_ttl_s;
 }
 
 /* The cache's entry for E as the database has it now (another run may
@@ -430,9 +436,83 @@ fetch_source(struct verifier *v, struct source_entry *e, const char *url)
         }
         h.if_none_match = ce->etag;
         h.if_modified_since = ce->last_modified;
+    } else if (v->cache != NULL &&
+               cache_claim(v->cache, e->key, (long long)time(NULL),
+                           v->claim_ttl_s) == CACHE_CLAIM_OTHER) {
+        v->deferred = xreallocarray(v->deferred, v->deferred_len + 1,
+                                    sizeof *v->deferred);
+        v->deferred[v->deferred_len++] = e; /* verify_tick looks again */
+        return;
     }
     fetch_submit_ex(v->engine, url, true, &h, on_source_fetched, e);
     cache_entry_free(ce);
+}
+
+/* Takes deferred entry I off the list. */
+static struct source_entry *
+undefer(struct verifier *v, size_t i)
+{
+    struct source_entry *e = v->deferred[i];
+
+    v->deferred[i] = v->deferred[--v->deferred_len];
+    return e;
+}
+
+static long long
+unix_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+verify_tick(struct verifier *v)
+{
+    struct cache_entry *ce;
+    struct source_entry *e;
+    size_t i = 0;
+
+    if (v == NULL || v->deferred_len == 0 || unix_ms() < v->next_poll)
+        return;
+    v->next_poll = unix_ms() + 200;
+    while (i < v->deferred_len) {
+        e = v->deferred[i];
+        if ((ce = cached(v, e)) != NULL) { /* the other run's entry landed */
+            undefer(v, i);
+            take_cached(e, ce);
+            cache_entry_free(ce);
+            follow_chain(v, e);
+        } else if (cache_claim(v->cache, e->key, (long long)time(NULL),
+                               v->claim_ttl_s) == CACHE_CLAIM_MINE) {
+            undefer(v, i); /* it gave up, or is gone: fetch it here */
+            fetch_submit_ex(v->engine, e->url, true, NULL, on_source_fetched,
+                            e);
+        } else {
+            i++;
+        }
+    }
+}
+
+size_t
+verify_deferred(const struct verifier *v)
+{
+    return v != NULL ? v->deferred_len : 0;
+}
+
+void
+verify_abort(struct verifier *v)
+{
+    struct source_entry *e;
+
+    while (v != NULL && v->deferred_len > 0) {
+        e = undefer(v, v->deferred_len - 1);
+        e->final_url = xstrdup(e->url);
+        e->error = FETCH_E_ABORTED;
+        snprintf(e->message, sizeof e->message, "interrupted");
+        complete(v, e);
+    }
 }
 
 /* ---- end of the --cache part ---- */
@@ -572,5 +652,6 @@ verifier_free(struct verifier *v)
         newer = e->newer;
         entry_free(e);
     }
+    free(v->deferred);
     free(v);
 }

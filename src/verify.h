@@ -74,10 +74,24 @@ struct cache;
  * Lets V use CACHE (borrowed; it must outlive V): a source cached less
  * than MAX_AGE_S seconds ago is taken as it is, an older one is fetched
  * with its validators (a 304 reuses it), and every source analysed anew
- * is recorded in CACHE, while one that fails is dropped from it.
+ * is recorded in CACHE, while one that fails is dropped from it.  A
+ * source the cache lacks is claimed first (cache_claim, for CLAIM_TTL_S
+ * seconds); when another run holds the claim, V waits for that run's
+ * entry (verify_tick) instead of fetching it too.
  */
-void verifier_set_cache(struct verifier *v, struct cache *cache,
-                        long max_age_s);
+void verifier_set_cache(struct verifier *v, struct cache *cache, long max_age_s,
+                        long claim_ttl_s);
+
+/* Looks, at most every 200 ms, whether the sources another run was
+ * fetching have landed in the cache (then they are used) or are no
+ * longer claimed (then V fetches them).  V may be NULL. */
+void verify_tick(struct verifier *v);
+
+/* Sources waiting on another run's fetch (0 for NULL). */
+size_t verify_deferred(const struct verifier *v);
+
+/* Ends every such wait with an "interrupted" error (a stopped run). */
+void verify_abort(struct verifier *v);
 
 typedef void (*verify_done_fn)(struct result *r, void *userdata);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -325,6 +326,68 @@ test_batches(void)
     free(path);
 }
 
+/* Claims between two processes: a child claims a URL; the parent sees
+ * it taken until the child commits the entry (then the entry is there)
+ * or is gone (then the claim is the parent's). */
+static void
+test_claims(void)
+{
+    char *path = xasprintf("%s/claims.db", dir);
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = open_ok(path, RULES, &note);
+    struct cache_entry *e;
+    int go[2], ready[2];
+    char byte = 0;
+    pid_t pid;
+
+    if (c == NULL || pipe(go) != 0 || pipe(ready) != 0)
+        return;
+    fflush(stdout);
+    if ((pid = fork()) == 0) {
+        struct cache *k = NULL;
+
+        if (cache_open(path, RULES, now, &k, &note, &err) != AC_OK)
+            _exit(1);
+        cache_claim(k, "https://x.example/", now, 60);
+        cache_claim(k, "https://y.example/", now, 60);
+        (void)!write(ready[1], "r", 1);
+        (void)!read(go[0], &byte, 1); /* commit x, then die holding y */
+        cache_put(k, make_entry("https://x.example/", now));
+        cache_flush(k, &err);
+        (void)!write(ready[1], "r", 1);
+        (void)!read(go[0], &byte, 1);
+        _exit(0);
+    }
+    ok(pid > 0 && read(ready[0], &byte, 1) == 1, "a child claims x and y");
+    ok(cache_claim(c, "https://x.example/", now, 60) == CACHE_CLAIM_OTHER,
+       "x: claimed by another live process");
+    ok(cache_claim(c, "https://z.example/", now, 60) == CACHE_CLAIM_MINE,
+       "z: nobody's, so mine");
+    ok(cache_claim(c, "https://z.example/", now, 60) == CACHE_CLAIM_MINE,
+       "z again: still mine");
+    ok(write(go[1], "g", 1) == 1 && read(ready[0], &byte, 1) == 1,
+       "the child commits x");
+    e = cache_get(c, "https://x.example/");
+    ok(e != NULL, "x: the child's entry is there");
+    cache_entry_free(e);
+    ok(cache_claim(c, "https://x.example/", now, 60) == CACHE_CLAIM_MINE,
+       "x: its claim ended with the commit");
+    ok(cache_claim(c, "https://y.example/", now, 60) == CACHE_CLAIM_OTHER,
+       "y: still the child's");
+    ok(write(go[1], "g", 1) == 1 && waitpid(pid, NULL, 0) == pid,
+       "the child dies holding y");
+    ok(cache_claim(c, "https://y.example/", now, 60) == CACHE_CLAIM_MINE,
+       "y: a dead process's claim is taken over");
+    ok(cache_claim(c, "https://w.example/", now - 120, 60) == CACHE_CLAIM_MINE,
+       "an expired claim is taken over");
+    cache_close(c, &err);
+    close(go[0]);
+    close(go[1]);
+    close(ready[0]);
+    close(ready[1]);
+    free(path);
+}
+
 static void
 test_put_touch_forget(void)
 {
@@ -593,6 +656,7 @@ main(void)
     }
     test_round_trip();
     test_batches();
+    test_claims();
     test_put_touch_forget();
     test_foreign_and_damaged();
     test_migration();
