@@ -12,10 +12,12 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "ccurl.h"
+#include "webarchive.h"
 
 /* One path segment, not NUL-terminated. */
 struct seg {
@@ -490,6 +492,7 @@ ccurl_parse(const char *url, struct cc_license *out)
     const char *p;
     size_t alen, n;
     bool no_scheme;
+    char *inner;
 
     if (out == NULL)
         out = &scratch;
@@ -498,6 +501,11 @@ ccurl_parse(const char *url, struct cc_license *out)
         return CC_URL_NOT_CC;
     while (*url != '\0' && (unsigned char)*url <= 0x20)
         url++;
+    if ((inner = webarchive_unwrap(url)) != NULL) {
+        kind = ccurl_parse(inner, out);
+        free(inner);
+        return kind;
+    }
     p = skip_scheme(url, &no_scheme);
     alen = strcspn(p, "/?#\\ \t\r\n");
     host = classify_host(p, alen, no_scheme);

@@ -60,7 +60,9 @@ enum cc_url_kind {
  *    and existence is checked per family, so by-nc-nd/1.0 counts although
  *    CC's path for it is by-nd-nc/1.0; retired tools (family CC_RETIRED)
  *    are checked by their exact code; "publicdomain/" itself is a DEED of
- *    CC_RETIRED without version.
+ *    CC_RETIRED without version;
+ *  - a web-archive link (web.archive.org/web/TS/URL, archive.ph/TS/URL,
+ *    WebCite's query?url=URL; webarchive.h) is the URL it wraps.
  */
 enum cc_url_kind ccurl_parse(const char *url, struct cc_license *out);
 

@@ -207,6 +207,7 @@ ctx_init(struct detect_ctx *cx, const struct rules *rules,
         }
     }
     cx->claim_block = xcalloc(n, sizeof *cx->claim_block);
+    cx->other_block = xcalloc(n, sizeof *cx->other_block);
     cx->notice_block = xcalloc(n, sizeof *cx->notice_block);
     cx->license_link = xcalloc(n, sizeof *cx->license_link);
     for (i = 0; i < page->jsonld_len; i++)
@@ -221,9 +222,12 @@ ctx_free(struct detect_ctx *cx)
 {
     free(cx->base);
     free(cx->claim_block);
+    free(cx->other_block);
     free(cx->notice_block);
     free(cx->license_link);
     rules_hits_free(&cx->hits);
+    rules_hits_free(&cx->shape_hits);
+    free(cx->own_host);
     jsonld_info_free(&cx->jsonld);
 }
 
@@ -279,6 +283,7 @@ analysis_free(struct analysis *a)
         free(a->source);
     }
     free(a->notice_blocks);
+    free(a->copied_credit);
     free(a->creator);
     free(a->title);
     free(a->lang);

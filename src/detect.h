@@ -41,6 +41,8 @@ struct evidence {
 /* How a statement relates to the page, weakest first. */
 enum statement_role {
     ROLE_MENTION, /* named in running text: may be about licences */
+    ROLE_OTHER,   /* claimed for other content ("every photo in our
+                     library is under CC0", "content you upload") */
     ROLE_IMAGE,   /* an image or photo credit */
     ROLE_CLAIM    /* the page says it is under this licence */
 };
@@ -87,6 +89,8 @@ struct analysis {
     struct source_credit *source; /* NULL when none is credited */
     bool copied;                  /* the text says it was copied/republished */
     unsigned copied_line;
+    char *copied_credit; /* with copied and no source: the name credited
+                            without a URL ("Fonte: Lusa"), or NULL */
     bool permission;     /* "republished with permission" */
     bool changes_noted;  /* "adapted", "bewerkt" */
     size_t notice_block; /* block of the attribution notice, or NONE */

@@ -229,15 +229,16 @@ add_candidate(struct detect_ctx *cx, const struct candidate *c)
 }
 
 static bool
-is_image_credit(const struct html_block *b)
+is_image_credit(struct detect_ctx *cx, size_t bi)
 {
+    const struct html_block *b = &cx->page->blocks[bi];
     static const char *const words[] = {
         "photo",   "foto",       "image",     "bild",        "credit",
         "beeld",   "picture",    "imagen",    "immagine",    "illustration",
         "zdjęcie", "afbeelding", "titelbild", "header image"};
     size_t i;
 
-    if (strcmp(b->tag, "figcaption") == 0)
+    if (strcmp(b->tag, "figcaption") == 0 || detect_media_block(cx, bi))
         return true;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strncasecmp(b->text, words[i], strlen(words[i])) == 0)
@@ -246,15 +247,17 @@ is_image_credit(const struct html_block *b)
 }
 
 static enum statement_role
-block_role(const struct detect_ctx *cx, size_t b)
+block_role(struct detect_ctx *cx, size_t b)
 {
     const struct html_block *blk;
 
     if (b == HTML_NO_BLOCK)
         return ROLE_MENTION;
     blk = &cx->page->blocks[b];
-    if (is_image_credit(blk))
+    if (is_image_credit(cx, b))
         return ROLE_IMAGE;
+    if (cx->other_block[b] && !cx->notice_block[b])
+        return ROLE_OTHER;
     if (cx->claim_block[b] || cx->notice_block[b] || cx->license_link[b])
         return ROLE_CLAIM;
     if (blk->region == HTML_REGION_FOOTER && blk->chars < SHORT_BLOCK)
@@ -287,12 +290,14 @@ scan_link(struct detect_ctx *cx, const struct html_link *l)
     char *resolved = detect_resolve(cx, l->href);
     enum cc_url_kind k = link_license(l, resolved, &c.lic);
 
-    if (k != CC_URL_NOT_CC && k != CC_URL_OTHER) {
+    if (k != CC_URL_NOT_CC && k != CC_URL_OTHER &&
+        (l->block == HTML_NO_BLOCK ||
+         !detect_in_code(&cx->page->blocks[l->block], l->start, l->end))) {
         bool rel = l->rel != NULL && has_rel_license(l->rel);
 
         c.kind = EVIDENCE_LINK;
         c.role = block_role(cx, l->block);
-        if (rel && c.role != ROLE_IMAGE)
+        if (rel && c.role != ROLE_IMAGE && c.role != ROLE_OTHER)
             c.role = ROLE_CLAIM; /* but a caption's licence is the image's */
         c.linked = !l->is_img;
         c.unknown = k == CC_URL_INVALID;
@@ -346,6 +351,8 @@ scan_block_text(struct detect_ctx *cx, size_t b)
         const struct html_link *l = link_over(cx, b, h->start, h->end);
         struct candidate c = {0};
 
+        if (detect_in_code(blk, h->start, h->end))
+            continue; /* an example: "SPDX-License-Identifier: CC-BY-4.0" */
         detect_hit_license(cx, blk->text, h, &c.lic);
         c.kind = EVIDENCE_TEXT;
         c.role = block_role(cx, b);

@@ -4,8 +4,10 @@
  * text was copied or credit an original ("gekopieerd van", "originally
  * published at"), the URL of that original (the notice's link, a bare URL
  * in its text, ccREL dct:source, JSON-LD isBasedOn), the name it credits,
- * and the page's own creator and title.  A link back to the page itself
- * or to a licence deed is never the source.
+ * and the page's own creator and title.  A link back to the page itself,
+ * to another page of its own site, to a licence deed or to an XML
+ * namespace is never the source; a web-archive link is the page it keeps.
+ * Which cues make a notice is detect_shape.c's business.
  */
 #include "config.h"
 
@@ -16,10 +18,13 @@
 
 #include "detect_int.h"
 #include "url.h"
+#include "webarchive.h"
 #include "xalloc.h"
 
 #define SHORT_BLOCK 240 /* characters, not bytes: Thai counts as English */
 #define CREDIT_MAX  80
+#define NAME_WORDS  6   /* words in a name credited without a URL */
+#define PROSE_BLOCK 120 /* a later block this long is running text */
 
 static bool
 block_has(struct detect_ctx *cx, enum rule_kind kind, size_t b)
@@ -38,6 +43,31 @@ rel_has_license(const char *rel)
            (p[7] == '\0' || p[7] == ' ');
 }
 
+static bool links_own_site(struct detect_ctx *cx, size_t b, size_t from);
+
+/* Whether block B claims a licence for this text, or only for other
+ * content ("every photo in our library is free to use under CC0"). */
+static void
+claims(struct detect_ctx *cx, size_t b)
+{
+    const struct html_block *blk = &cx->page->blocks[b];
+    size_t i,
+        n = rules_scan(cx->rules, RULE_CLAIM, blk->text, blk->len, &cx->hits);
+
+    for (i = 0; i < n; i++) {
+        size_t at = cx->hits.v[i].start, end = cx->hits.v[i].end;
+
+        if (detect_in_code(blk, at, end))
+            continue;
+        if (detect_about_other(cx, b, at))
+            cx->other_block[b] = true;
+        else
+            cx->claim_block[b] = true;
+    }
+    if (cx->claim_block[b])
+        cx->other_block[b] = false;
+}
+
 void
 detect_cues(struct detect_ctx *cx)
 {
@@ -52,15 +82,16 @@ detect_cues(struct detect_ctx *cx)
     for (b = 0; b < p->blocks_len; b++) {
         if (p->blocks[b].len == 0)
             continue;
-        cx->claim_block[b] = block_has(cx, RULE_CLAIM, b);
-        if (block_has(cx, RULE_COPIED, b)) {
+        claims(cx, b);
+        if (detect_notice_hits(cx, RULE_COPIED, b, &cx->hits) > 0 &&
+            !links_own_site(cx, b, cx->hits.v[0].start)) {
             cx->notice_block[b] = true;
             if (!a->copied) {
                 a->copied = true;
                 a->copied_line = p->blocks[b].line;
             }
         }
-        if (block_has(cx, RULE_SOURCE, b))
+        if (detect_notice_hits(cx, RULE_SOURCE, b, &cx->hits) > 0)
             cx->notice_block[b] = true;
         if (cx->notice_block[b] && block_has(cx, RULE_PERMISSION, b))
             a->permission = true;
@@ -122,17 +153,118 @@ is_self(const struct detect_ctx *cx, const char *url)
     return same;
 }
 
+/* The host of URL, lower case and without "www.", or NULL. */
+static char *
+site_of(const char *url)
+{
+    struct url u;
+    char *h = NULL;
+
+    if (url == NULL || !url_is_http(url) || !url_parse(url, &u))
+        return NULL;
+    if (u.host != NULL)
+        h = xstrdup(u.host + (strncasecmp(u.host, "www.", 4) == 0 ? 4 : 0));
+    url_free(&u);
+    for (char *p = h; p != NULL && *p != '\0'; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return h;
+}
+
+static const char *
+meta_named(const struct html_page *p, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < p->metas_len; i++)
+        if (strcmp(p->metas[i].name, name) == 0)
+            return p->metas[i].content;
+    return NULL;
+}
+
+/* The page's own site: its URL's host, else (a saved file) the host of
+ * its og:url, else of its canonical URL; "" when none is known. */
+static const char *
+own_host(struct detect_ctx *cx)
+{
+    char *h;
+
+    if (cx->own_host != NULL)
+        return cx->own_host;
+    h = site_of(cx->page_url);
+    if (h == NULL)
+        h = site_of(meta_named(cx->page, "og:url"));
+    if (h == NULL && cx->page->canonical != NULL) {
+        char *canon = detect_resolve(cx, cx->page->canonical);
+
+        h = site_of(canon);
+        free(canon);
+    }
+    cx->own_host = h != NULL ? h : xstrdup("");
+    return cx->own_host;
+}
+
+/* True when URL is on the page's own site: a credit of the site itself
+ * ("Originally published on <this site>") is not a republication.  A
+ * saved page known only by its canonical URL may be a syndicated copy
+ * whose canonical is the original: a link to exactly that is kept. */
+static bool
+is_own_site(struct detect_ctx *cx, const char *url)
+{
+    const char *own = own_host(cx);
+    char *site = site_of(url);
+    bool same = site != NULL && *own != '\0' && strcmp(site, own) == 0;
+
+    free(site);
+    if (same && !url_is_http(cx->page_url ? cx->page_url : "") &&
+        meta_named(cx->page, "og:url") == NULL && cx->page->canonical != NULL) {
+        char *canon = detect_resolve(cx, cx->page->canonical);
+
+        same = !same_url(url, canon);
+        free(canon);
+    }
+    return same;
+}
+
+/* An XML namespace or vocabulary URL names a vocabulary, not a page. */
+static bool
+is_namespace(const char *url)
+{
+    static const char *const ns[] = {
+        "www.w3.org/1999/",       "www.w3.org/2000/",
+        "www.w3.org/1998/",       "www.w3.org/2001/xmlschema",
+        "www.w3.org/2002/07/owl", "www.w3.org/2004/02/skos/",
+        "www.w3.org/ns/",         "www.w3.org/xml/1998/namespace",
+        "purl.org/dc/",           "creativecommons.org/ns",
+        "xmlns.com/foaf/",        "ogp.me/ns",
+        "rdfs.org/sioc/ns",       "schemas.xmlsoap.org/",
+        "schemas.microsoft.com/", "www.opengis.net/"};
+    const char *p = strstr(url, "://");
+    size_t i;
+
+    p = p != NULL ? p + 3 : url;
+    for (i = 0; i < sizeof ns / sizeof ns[0]; i++)
+        if (strncasecmp(p, ns[i], strlen(ns[i])) == 0)
+            return true;
+    return false;
+}
+
 /* An absolute http(s) URL that may be a source, or NULL. */
 static char *
-source_candidate(const struct detect_ctx *cx, const char *href)
+source_candidate(struct detect_ctx *cx, const char *href)
 {
     struct cc_license lic;
-    char *abs = detect_resolve(cx, href);
-    enum cc_url_kind k = abs ? ccurl_parse(abs, &lic) : CC_URL_NOT_CC;
+    char *abs = detect_resolve(cx, href), *inner;
+    enum cc_url_kind k;
 
+    if ((inner = webarchive_unwrap(abs)) != NULL) {
+        free(abs);
+        abs = inner;
+    }
+    k = abs ? ccurl_parse(abs, &lic) : CC_URL_NOT_CC;
     /* a licence is never the source; a post on creativecommons.org is */
     if (abs == NULL || !url_is_http(abs) ||
-        (k != CC_URL_NOT_CC && k != CC_URL_OTHER) || is_self(cx, abs)) {
+        (k != CC_URL_NOT_CC && k != CC_URL_OTHER) || is_self(cx, abs) ||
+        is_namespace(abs) || is_own_site(cx, abs)) {
         free(abs);
         return NULL;
     }
@@ -244,7 +376,7 @@ struct found {
 /* The best source link in block B at or after offset FROM: an article
  * rather than a home page when the notice links both. */
 static bool
-link_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
+link_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 {
     const struct html_page *p = cx->page;
     size_t i;
@@ -272,7 +404,7 @@ link_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 }
 
 static bool
-url_after(const struct detect_ctx *cx, size_t b, size_t from, struct found *f)
+url_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 {
     const struct html_block *blk = &cx->page->blocks[b];
     size_t at, end;
@@ -308,8 +440,13 @@ set_source(struct detect_ctx *cx, size_t b, const struct rules_hit *h,
     size_t to = fb == b ? f->at : blk->len;
 
     s->url = f->url;
-    s->credit =
-        credit_from(blk->text, h->end, to, f->link ? f->link->text : NULL);
+    if (fb == b && f->at < h->start) /* a link before the cue: a name? */
+        s->credit = f->link && isupper((unsigned char)f->link->text[0])
+                        ? credit_from(blk->text, 0, 0, f->link->text)
+                        : NULL;
+    else
+        s->credit =
+            credit_from(blk->text, h->end, to, f->link ? f->link->text : NULL);
     s->block = b;
     s->line = f->link ? f->link->line : blk->line;
     detect_add_evidence(&s->evidence, &s->evidence_len, EVIDENCE_TEXT,
@@ -321,21 +458,131 @@ set_source(struct detect_ctx *cx, size_t b, const struct rules_hit *h,
     cx->a->notice_block = b;
 }
 
-/* True when a hit is a phrase ("originally published by"), not a bare
- * label ("Source:"), which also heads captions and tables. */
+/* The best source link in block B that ends before offset TO and that
+ * the cue refers back to ("<a>this thread</a>, which she first posted
+ * on a forum"). */
 static bool
-phrase_cue(const char *text, const struct rules_hits *hits)
+link_before(struct detect_ctx *cx, size_t b, size_t to, struct found *f)
 {
+    const struct html_page *p = cx->page;
+    const struct html_link *best = NULL;
     size_t i;
 
-    for (i = 0; i < hits->len; i++)
-        if (memchr(text + hits->v[i].start, ' ',
-                   hits->v[i].end - hits->v[i].start) != NULL)
+    memset(f, 0, sizeof *f);
+    for (i = 0; i < p->links_len; i++) {
+        const struct html_link *l = &p->links[i];
+
+        if (l->block == b && !l->is_img && l->end > l->start && l->end <= to)
+            best = l;
+    }
+    if (best == NULL ||
+        !detect_refers_back(cx, p->blocks[b].text, best->end, to) ||
+        (f->url = source_candidate(cx, best->href)) == NULL)
+        return false;
+    f->link = best;
+    f->at = best->start;
+    return true;
+}
+
+/* The name after a label that credits no URL ("Fonte: Lusa"), when the
+ * label's block is nothing but that credit and stands after the running
+ * text, as a wire copy's credit does; else NULL. */
+static char *
+name_only_credit(const struct detect_ctx *cx, size_t b,
+                 const struct rules_hit *h)
+{
+    const struct html_page *p = cx->page;
+    const struct html_block *blk = &p->blocks[b];
+    const char *s = blk->text + h->end;
+    size_t len, words = 1, i;
+
+    const char *stop;
+
+    while (*s == ' ')
+        s++;
+    stop = strstr(s, ". "); /* the name's sentence; others may follow */
+    len = stop != NULL ? (size_t)(stop - s) : strlen(s);
+    while (len > 0 && strchr(". ", s[len - 1]) != NULL)
+        len--;
+    if (len == 0 || len > CREDIT_MAX || strcmp(blk->tag, "td") == 0 ||
+        strcmp(blk->tag, "th") == 0 || ispunct((unsigned char)*s) ||
+        isdigit((unsigned char)*s) || strstr(s, "://") != NULL ||
+        strncasecmp(s, "www.", 4) == 0)
+        return NULL; /* a URL that is no source is no name either */
+    for (i = 0; i < len; i++)
+        words += s[i] == ' ';
+    /* a name: capitalised ("Lusa", "ANP") or one word ("dpa") */
+    if (words > NAME_WORDS || (words > 1 && islower((unsigned char)*s)))
+        return NULL;
+    for (i = b + 1; i < p->blocks_len; i++)
+        if (p->blocks[i].len >= PROSE_BLOCK && !p->blocks[i].hidden &&
+            p->blocks[i].in_main == blk->in_main &&
+            p->blocks[i].region == blk->region)
+            return NULL; /* more running text follows: a caption, a box */
+    return xstrndup(s, len);
+}
+
+/* True when a link in block B after offset FROM goes to the page itself
+ * or its own site: the notice is the site crediting itself. */
+static bool
+links_own_site(struct detect_ctx *cx, size_t b, size_t from)
+{
+    const struct html_page *p = cx->page;
+    size_t i;
+
+    for (i = 0; i < p->links_len; i++) {
+        const struct html_link *l = &p->links[i];
+        char *abs;
+        bool own;
+
+        if (l->block != b || l->is_img || l->end <= from)
+            continue;
+        abs = detect_resolve(cx, l->href);
+        own = abs != NULL && (is_self(cx, abs) || is_own_site(cx, abs));
+        free(abs);
+        if (own)
             return true;
+    }
     return false;
 }
 
-/* Looks for the source in notice block B (or the short block after it). */
+/* A notice whose cue gives no URL: "originally published by X", or a
+ * wire copy's "Quelle: dpa".  Marks the page copied without a source. */
+static void
+credit_without_url(struct detect_ctx *cx, size_t b,
+                   const struct rules_hits *hits)
+{
+    const struct html_block *blk = &cx->page->blocks[b];
+    char *name = NULL;
+    size_t i;
+
+    if ((cx->a->copied && cx->a->copied_credit != NULL) ||
+        links_own_site(cx, b, hits->v[0].start))
+        return;
+    for (i = 0; i < hits->len && name == NULL; i++) {
+        const struct rules_hit *h = &hits->v[i];
+
+        if (strcmp(h->value, "label") != 0)
+            name = credit_from(blk->text, h->end, blk->len, NULL);
+        else if (h->start == 0 && (name = name_only_credit(cx, b, h)) == NULL)
+            continue;
+        if (name == NULL && strcmp(h->value, "label") != 0)
+            name = xstrdup(""); /* a phrase naming no one we can read */
+    }
+    if (name == NULL)
+        return;
+    if (!cx->a->copied) {
+        cx->a->copied = true;
+        cx->a->copied_line = blk->line;
+    }
+    if (*name != '\0' && cx->a->copied_credit == NULL)
+        cx->a->copied_credit = name;
+    else
+        free(name);
+}
+
+/* Looks for the source in notice block B (or the short block after it,
+ * or a link the cue refers back to). */
 static bool
 source_in_block(struct detect_ctx *cx, size_t b)
 {
@@ -345,11 +592,9 @@ source_in_block(struct detect_ctx *cx, size_t b)
     size_t i, n;
     bool done = false;
 
-    n = rules_scan(cx->rules, RULE_SOURCE, p->blocks[b].text, p->blocks[b].len,
-                   &hits);
+    n = detect_notice_hits(cx, RULE_SOURCE, b, &hits);
     if (n == 0)
-        n = rules_scan(cx->rules, RULE_COPIED, p->blocks[b].text,
-                       p->blocks[b].len, &hits);
+        n = detect_notice_hits(cx, RULE_COPIED, b, &hits);
     for (i = 0; i < n && !done; i++) {
         if (url_after(cx, b, hits.v[i].start, &f)) {
             set_source(cx, b, &hits.v[i], &f, b);
@@ -361,14 +606,14 @@ source_in_block(struct detect_ctx *cx, size_t b)
                    url_after(cx, b + 1, 0, &f)) {
             set_source(cx, b, &hits.v[i], &f, b + 1);
             done = true;
+        } else if (strcmp(hits.v[i].value, "label") != 0 &&
+                   link_before(cx, b, hits.v[i].start, &f)) {
+            set_source(cx, b, &hits.v[i], &f, b);
+            done = true;
         }
     }
-    if (!done && phrase_cue(p->blocks[b].text, &hits) && !cx->a->copied) {
-        /* "originally published by X" with no link: a credit that
-         * gives no URL of the original */
-        cx->a->copied = true;
-        cx->a->copied_line = p->blocks[b].line;
-    }
+    if (!done && n > 0)
+        credit_without_url(cx, b, &hits);
     rules_hits_free(&hits);
     return done;
 }
@@ -391,6 +636,21 @@ source_from_value(struct detect_ctx *cx, enum evidence_kind kind,
     cx->a->source = s;
 }
 
+/* <meta name="original-source"> on an original names the page itself:
+ * its canonical URL or og:url. */
+static bool
+names_itself(struct detect_ctx *cx, const char *value)
+{
+    char *canon = cx->page->canonical != NULL
+                      ? detect_resolve(cx, cx->page->canonical)
+                      : NULL;
+    bool self = same_url(value, canon) ||
+                same_url(value, meta_named(cx->page, "og:url"));
+
+    free(canon);
+    return self;
+}
+
 static void
 source_from_metadata(struct detect_ctx *cx)
 {
@@ -403,7 +663,8 @@ source_from_metadata(struct detect_ctx *cx)
                               p->rdfa[i].line, p->rdfa[i].block);
     for (i = 0; i < p->metas_len && cx->a->source == NULL; i++)
         if (strcmp(p->metas[i].name, "syndication-source") == 0 ||
-            strcmp(p->metas[i].name, "original-source") == 0)
+            (strcmp(p->metas[i].name, "original-source") == 0 &&
+             !names_itself(cx, p->metas[i].content)))
             source_from_value(cx, EVIDENCE_META, p->metas[i].content,
                               p->metas[i].line, HTML_NO_BLOCK);
     for (i = 0; i < cx->jsonld.based_on_len && cx->a->source == NULL; i++)

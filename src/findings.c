@@ -18,14 +18,15 @@
 #include "xalloc.h"
 
 static const struct finding_def TABLE[] = {
-    {"license-missing", SEVERITY_ERROR,
-     "the page credits a source but names no licence"},
+    {"license-missing", SEVERITY_WARNING,
+     "the page credits a source but states no licence or permission"},
     {"license-unknown", SEVERITY_ERROR,
      "a licence URL or name that does not exist"},
     {"license-conflict", SEVERITY_ERROR,
      "statements about the same content name different licences"},
     {"source-missing", SEVERITY_ERROR,
-     "the notice says the text was copied but gives no URL of the original"},
+     "the notice says the text was copied, under a licence, but gives no URL "
+     "of the original"},
     {"license-unlinked", SEVERITY_WARNING,
      "the licence is named but not linked to its deed or legal code"},
     {"license-version-missing", SEVERITY_WARNING,
@@ -342,11 +343,17 @@ findings_judge(const struct analysis *a, struct finding_list *list)
     } else if (credited) {
         add(list, "license-missing",
             a->source ? a->source->line : a->copied_line,
-            "the page credits %s but names no licence",
-            a->source ? a->source->url : "a source");
+            "the page credits %s%s and states no licence or permission "
+            "(a syndication agreement cannot be seen)",
+            a->source          ? a->source->url
+            : a->copied_credit ? a->copied_credit
+                               : "a source",
+            a->source == NULL ? ", without a link," : "");
     }
     judge_unknown(a, list);
-    if (a->copied && a->source == NULL)
+    /* the link is a condition of the licence; a page under none owes it
+     * to no licence (license-missing says what it lacks) */
+    if (a->copied && a->source == NULL && a->applicable != DETECT_NONE)
         add(list, "source-missing", a->copied_line,
             "the notice says the text was copied but gives no URL of the "
             "original");

@@ -27,7 +27,11 @@
 
 #define F_BLOCK 1u
 #define F_SKIP  2u
-#define F_MAIN  4u /* sets in_main */
+#define F_MAIN  4u  /* sets in_main */
+#define F_CODE  8u  /* its text is an example: code, pre */
+#define F_FIG   16u /* a figure, its caption, a table caption */
+#define F_QUOTE 32u /* a quotation */
+#define F_WIDG  64u /* a dialog: a tool, not the page's text */
 
 /* Sorted by name for bsearch. */
 static const struct html_tag tags[] = {
@@ -37,20 +41,21 @@ static const struct html_tag tags[] = {
     {"article", HTML_K_OTHER, F_BLOCK | F_MAIN, HTML_REGION_MAIN},
     {"aside", HTML_K_OTHER, F_BLOCK, HTML_REGION_ASIDE},
     {"base", HTML_K_BASE, 0, HTML_REGION_BODY},
-    {"blockquote", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"blockquote", HTML_K_OTHER, F_BLOCK | F_QUOTE, HTML_REGION_BODY},
     {"body", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"br", HTML_K_BR, 0, HTML_REGION_BODY},
-    {"caption", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"caption", HTML_K_OTHER, F_BLOCK | F_FIG, HTML_REGION_BODY},
     {"center", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"code", HTML_K_OTHER, F_CODE, HTML_REGION_BODY},
     {"dd", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"details", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
-    {"dialog", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"dialog", HTML_K_OTHER, F_BLOCK | F_WIDG, HTML_REGION_BODY},
     {"div", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"dl", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"dt", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"fieldset", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
-    {"figcaption", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
-    {"figure", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"figcaption", HTML_K_OTHER, F_BLOCK | F_FIG, HTML_REGION_BODY},
+    {"figure", HTML_K_OTHER, F_BLOCK | F_FIG, HTML_REGION_BODY},
     {"footer", HTML_K_OTHER, F_BLOCK, HTML_REGION_FOOTER},
     {"form", HTML_K_OTHER, F_BLOCK, HTML_REGION_FORM},
     {"h1", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
@@ -66,9 +71,11 @@ static const struct html_tag tags[] = {
     {"html", HTML_K_HTML, 0, HTML_REGION_BODY},
     {"iframe", HTML_K_OTHER, F_SKIP, HTML_REGION_BODY},
     {"img", HTML_K_IMG, 0, HTML_REGION_BODY},
+    {"kbd", HTML_K_OTHER, F_CODE, HTML_REGION_BODY},
     {"legend", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"li", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"link", HTML_K_LINK, 0, HTML_REGION_BODY},
+    {"listing", HTML_K_OTHER, F_BLOCK | F_CODE, HTML_REGION_BODY},
     {"main", HTML_K_OTHER, F_BLOCK | F_MAIN, HTML_REGION_MAIN},
     {"math", HTML_K_OTHER, F_SKIP, HTML_REGION_BODY},
     {"menu", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
@@ -78,7 +85,8 @@ static const struct html_tag tags[] = {
     {"object", HTML_K_OTHER, F_SKIP, HTML_REGION_BODY},
     {"ol", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"p", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
-    {"pre", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"pre", HTML_K_OTHER, F_BLOCK | F_CODE, HTML_REGION_BODY},
+    {"samp", HTML_K_OTHER, F_CODE, HTML_REGION_BODY},
     {"script", HTML_K_SCRIPT, F_SKIP, HTML_REGION_BODY},
     {"section", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"select", HTML_K_OTHER, F_SKIP, HTML_REGION_BODY},
@@ -93,6 +101,7 @@ static const struct html_tag tags[] = {
     {"title", HTML_K_TITLE, 0, HTML_REGION_BODY},
     {"tr", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
     {"ul", HTML_K_OTHER, F_BLOCK, HTML_REGION_BODY},
+    {"xmp", HTML_K_OTHER, F_BLOCK | F_CODE, HTML_REGION_BODY},
 };
 
 /* One parse: the working state the builders see, and the parser. */
@@ -213,6 +222,44 @@ has_word(const char *s, const char *word)
     return s != NULL && strcasestr(s, word) != NULL;
 }
 
+/* A dialog, pop-up or modal: by role (dialog, alertdialog, tooltip,
+ * menu), aria-modal, or a class or id that names one.  Its text is a
+ * tool (a share box, a "republish this story" form), not the page's. */
+static bool
+is_widget(const xmlChar **atts)
+{
+    static const char *const roles[] = {"dialog", "alertdialog", "tooltip",
+                                        "menu", "menubar"};
+    static const char *const words[] = {
+        "modal", "popup", "pop-up", "dialog", "lightbox", "overlay", "tooltip"};
+    const char *role = html_page_attr(atts, "role");
+    const char *modal = html_page_attr(atts, "aria-modal");
+    size_t i;
+
+    for (i = 0; role != NULL && i < sizeof(roles) / sizeof(roles[0]); i++)
+        if (strcasecmp(role, roles[i]) == 0)
+            return true;
+    if (modal != NULL && strcasecmp(modal, "true") == 0)
+        return true;
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (has_word(html_page_attr(atts, "class"), words[i]) ||
+            has_word(html_page_attr(atts, "id"), words[i]))
+            return true;
+    return false;
+}
+
+/* The flags an element passes on to everything inside it. */
+static void
+set_context(struct html_frame *f, const xmlChar **atts)
+{
+    unsigned fl = f->tag != NULL ? f->tag->flags : 0;
+
+    f->code |= (fl & F_CODE) != 0;
+    f->figure |= (fl & F_FIG) != 0;
+    f->quote |= (fl & F_QUOTE) != 0;
+    f->widget |= (fl & F_WIDG) != 0 || is_widget(atts);
+}
+
 /* Applies role=, the element's own region and footer-ish id/class. */
 static void
 set_region(struct html_frame *f, const xmlChar **atts)
@@ -309,9 +356,17 @@ on_start(void *ud, const xmlChar *name, const xmlChar **atts)
         f.jsonld = f.skip = true;
         st->script_line = html_tag_line(st);
         strbuf_truncate(&st->script, 0);
-    } else if ((f.tag != NULL && (f.tag->flags & F_SKIP)) || is_hidden(atts)) {
+    } else if (f.tag != NULL && (f.tag->flags & F_SKIP)) {
         f.skip = true;
+    } else if (is_hidden(atts)) {
+        /* a hidden block is a collapsed panel or a pop-up: kept, marked;
+         * hidden inline text (inside words, say) is dropped */
+        if (f.tag != NULL && (f.tag->flags & F_BLOCK))
+            f.hidden = true;
+        else
+            f.skip = true;
     }
+    set_context(&f, atts);
     push_frame(st, &f);
     if (!f.skip)
         element(st, st->nframes - 1, atts);

@@ -6,8 +6,11 @@
  * only file that includes libxml2; no xmlChar or xmlNode leaves it.  It
  * does not judge anything: no rules, no licences.
  *
- * Text inside <script>, <style>, <template>, <noscript> and comments is
- * never part of a block (JSON-LD scripts are kept apart, raw).
+ * Text inside <script>, <style>, <template>, <noscript>, <textarea> and
+ * comments is never part of a block (JSON-LD scripts are kept apart,
+ * raw); nor is a hidden inline element.  A hidden block element (hidden=,
+ * an inline display:none) is kept with its blocks marked hidden: a
+ * collapsed panel is still part of the page.
  */
 #ifndef AC_HTML_H
 #define AC_HTML_H
@@ -31,6 +34,11 @@ enum html_region {
     HTML_REGION_FORM
 };
 
+/* A byte range of a block's text. */
+struct html_span {
+    size_t start, end;
+};
+
 /*
  * A run of text from one block-level element (p, div, li, td, h1-h6,
  * blockquote, footer, ...): its inline descendants' text joined, with
@@ -48,6 +56,12 @@ struct html_block {
     bool in_main;  /* inside <article>/<main>, whatever the region */
     size_t parent; /* index of the enclosing block, or HTML_NO_BLOCK */
     char *tag;     /* element name, lower case ("p", "footer") */
+    bool hidden;   /* in a hidden element (a collapsed panel, a pop-up) */
+    bool widget;   /* in a dialog, pop-up or modal: a tool, not the text */
+    bool figure;   /* in <figure>, <figcaption> or a table <caption> */
+    bool quote;    /* in <blockquote> */
+    struct html_span *code; /* text inside <code>, <pre>, <kbd>, <samp>, */
+    size_t code_len;        /* <xmp>: examples, in text order */
 };
 
 /* An <a>, <area> or <link> with an href, or an <img> (IS_IMG). */

@@ -32,6 +32,10 @@ new_block(struct html_state *st, const char *tag, const struct html_frame *f,
     b->in_main = f->in_main;
     b->parent = parent;
     b->tag = tag;
+    b->hidden = f->hidden;
+    b->widget = f->widget;
+    b->figure = f->figure;
+    b->quote = f->quote;
     return st->nblocks++;
 }
 
@@ -74,6 +78,22 @@ cols_track(struct html_state *st, size_t b, size_t before, size_t after)
     }
 }
 
+/* Notes that block B's text [BEFORE, AFTER) is an example in code. */
+static void
+code_span(struct html_wblock *b, size_t before, size_t after)
+{
+    if (after == before)
+        return;
+    if (b->code_len > 0 && b->code[b->code_len - 1].end >= before) {
+        b->code[b->code_len - 1].end = after;
+        return;
+    }
+    b->code =
+        html_page_grow(b->code, b->code_len, &b->code_cap, sizeof(*b->code));
+    b->code[b->code_len].start = before;
+    b->code[b->code_len++].end = after;
+}
+
 /* Appends text to the block the frame at FI writes to, making a new
  * block first when a nested block ended since the last text. */
 void
@@ -94,6 +114,9 @@ html_block_text(struct html_state *st, size_t fi, const char *ch, size_t len)
     textnorm_append(&b->sb, ch, len, &b->space);
     if (before == 0 && b->sb.len > 0)
         b->line = html_text_line(st, ch, len);
+    if (st->frames[fi].code)
+        code_span(b, before + (before > 0 && b->sb.buf[before] == ' '),
+                  b->sb.len);
     cols_track(st, o->block_cur, before, b->sb.len);
 }
 
@@ -187,6 +210,7 @@ html_block_close(struct html_state *st, const struct html_frame *f)
         st->page->rdfa_len != f->rdfa_mark)
         return;
     strbuf_release(&st->blocks[b].sb);
+    free(st->blocks[b].code);
     st->nblocks--;
 }
 
@@ -235,6 +259,7 @@ html_block_finish(struct html_state *st)
 
         if (b->sb.len == 0) {
             strbuf_release(&b->sb);
+            free(b->code);
             continue;
         }
         o->len = b->sb.len;
@@ -246,6 +271,12 @@ html_block_finish(struct html_state *st)
         o->in_main = b->in_main;
         o->parent = b->parent == HTML_NONE ? HTML_NONE : map[b->parent];
         o->tag = xstrdup(b->tag);
+        o->hidden = b->hidden;
+        o->widget = b->widget;
+        o->figure = b->figure;
+        o->quote = b->quote;
+        o->code = b->code;
+        o->code_len = b->code_len;
         p->blocks_len++;
     }
     free(map);

@@ -53,6 +53,7 @@ struct html_frame {
     size_t prefixes;              /* prefix mappings before this element */
     enum html_region region;
     bool in_main, in_head, skip, title, jsonld;
+    bool hidden, widget, figure, quote, code; /* see struct html_block */
     bool need_new; /* a child block started: later text is a new block */
 };
 
@@ -65,6 +66,9 @@ struct html_wblock {
     bool in_main;
     size_t parent;
     const char *tag; /* static, from html.c's table */
+    bool hidden, widget, figure, quote;
+    struct html_span *code; /* see struct html_block */
+    size_t code_len, code_cap;
 };
 
 enum html_col_kind { HTML_COL_LINK, HTML_COL_RDFA, HTML_COL_TITLE };

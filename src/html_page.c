@@ -217,6 +217,7 @@ html_page_free(struct html_page *page)
     for (i = 0; i < page->blocks_len; i++) {
         free(page->blocks[i].text);
         free(page->blocks[i].tag);
+        free(page->blocks[i].code);
     }
     for (i = 0; i < page->links_len; i++) {
         free(page->links[i].href);

@@ -62,7 +62,10 @@ evidence_json(const struct evidence *v, size_t len)
 static const char *
 role_name(enum statement_role r)
 {
-    return r == ROLE_CLAIM ? "claim" : r == ROLE_IMAGE ? "image" : "mention";
+    return r == ROLE_CLAIM   ? "claim"
+           : r == ROLE_IMAGE ? "image"
+           : r == ROLE_OTHER ? "other"
+                             : "mention";
 }
 
 static const char *

@@ -174,6 +174,7 @@ print_others(const struct report *rep, const struct analysis *a)
         fprintf(rep->out, "  also      %s, %s%s, line %u\n", label,
                 s->role == ROLE_IMAGE     ? "image credit, "
                 : s->role == ROLE_MENTION ? "mentioned, "
+                : s->role == ROLE_OTHER   ? "for other content, "
                                           : "",
                 scope_word(s->scope), s->line);
     }

@@ -82,8 +82,9 @@ struct scratch {
 };
 
 static const char *const kind_names[RULE_KIND_COUNT] = {
-    "license",    "port",    "claim",     "source",   "copied",
-    "permission", "changes", "explainer", "notfound", "byline",
+    "license", "port",      "claim",       "source",   "copied", "permission",
+    "changes", "explainer", "notfound",    "byline",   "date",   "media",
+    "self",    "object",    "boilerplate", "relative", "other",
 };
 
 static const char *const family_codes[] = {
@@ -255,6 +256,12 @@ fields_check(const struct rules *r, char **f, const char *where,
         return ac_err_set(err, AC_E_DATA,
                           "%s: bad licence value \"%s\" (want a family code "
                           "such as by-sa or by-sa/4.0)",
+                          where, f[3]);
+    if ((kind == RULE_SOURCE || kind == RULE_COPIED) &&
+        strcmp(f[3], "-") != 0 && strcmp(f[3], "verb") != 0 &&
+        strcmp(f[3], "label") != 0)
+        return ac_err_set(err, AC_E_DATA,
+                          "%s: bad cue value \"%s\" (want -, verb or label)",
                           where, f[3]);
     if (kind == RULE_PORT && !valid_port_value(f[3]))
         return ac_err_set(err, AC_E_DATA,

@@ -23,16 +23,23 @@
 #include "err.h"
 
 enum rule_kind {
-    RULE_LICENSE,    /* a licence name; VALUE family code[/version] */
-    RULE_PORT,       /* a jurisdiction name; VALUE port code ("nl") */
-    RULE_CLAIM,      /* "licensed under", "valt onder": a licence claim */
-    RULE_SOURCE,     /* "gekopieerd van", "originally published at" */
-    RULE_COPIED,     /* the text says it was copied/republished */
-    RULE_PERMISSION, /* "republished with permission" */
-    RULE_CHANGES,    /* "adapted", "bewerkt": changes are indicated */
-    RULE_EXPLAINER,  /* the text talks about licences in general */
-    RULE_NOTFOUND,   /* "page not found": a soft 404 */
-    RULE_BYLINE,     /* "door", "by", "Auteur :": names a creator */
+    RULE_LICENSE,     /* a licence name; VALUE family code[/version] */
+    RULE_PORT,        /* a jurisdiction name; VALUE port code ("nl") */
+    RULE_CLAIM,       /* "licensed under", "valt onder": a licence claim */
+    RULE_SOURCE,      /* "gekopieerd van", "originally published at" */
+    RULE_COPIED,      /* the text says it was copied/republished */
+    RULE_PERMISSION,  /* "republished with permission" */
+    RULE_CHANGES,     /* "adapted", "bewerkt": changes are indicated */
+    RULE_EXPLAINER,   /* the text talks about licences in general */
+    RULE_NOTFOUND,    /* "page not found": a soft 404 */
+    RULE_BYLINE,      /* "door", "by", "Auteur :": names a creator */
+    RULE_DATE,        /* a date or time: "12 May 2021, 09:30", "March 3" */
+    RULE_MEDIA,       /* an image or media label: "Photo:", "Bild:" */
+    RULE_SELF,        /* the page's own text: "this article", "dit stuk" */
+    RULE_OBJECT,      /* what is not a publication: "a talk I gave", "een" */
+    RULE_BOILERPLATE, /* "(c)", "all rights reserved", "Privacy" */
+    RULE_RELATIVE,    /* a relative pronoun: ", which", ", die" */
+    RULE_OTHER,       /* content other than the page's text: "every photo" */
     RULE_KIND_COUNT
 };
 

@@ -142,7 +142,8 @@ each_main_block(const struct html_page *page, const bool *skip,
         const struct html_block *blk = &page->blocks[i];
 
         if ((skip != NULL && skip[i]) || (has_main && !blk->in_main) ||
-            (!has_main && outside_main_text(blk)) || blk->len == 0)
+            (!has_main && outside_main_text(blk)) || blk->len == 0 ||
+            blk->hidden)
             continue;
         fn(blk, arg);
     }

@@ -26,7 +26,8 @@ struct textsim {
 /*
  * Builds the shingles of PAGE's main text: the blocks inside <article> or
  * <main> when there are any, else every block outside header, nav,
- * footer, aside and forms; blocks whose SKIP flag is set (SKIP may be
+ * footer, aside and forms; hidden blocks (a collapsed panel) and blocks
+ * whose SKIP flag is set (SKIP may be
  * NULL, else it has PAGE->blocks_len entries) are left out.  A text
  * shorter than a shingle is one shingle of all its words.
  */

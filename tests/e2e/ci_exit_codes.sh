@@ -14,6 +14,8 @@ SITE=tests/fixtures/ci-site
 PASS=$SITE/index.html
 WARN=$SITE/posts/unlinked.html
 FAIL=$SITE/posts/no-license.html
+# a credit without a licence warns by default; a CC-only site makes it fail
+CC_ONLY="--severity license-missing=error"
 ERROR=$SITE/posts/broken.html
 
 # expect RC NAME ARGS...: runs attrcheck with ARGS and checks the status.
@@ -39,12 +41,14 @@ for mode in warn fail error never; do
     esac
     expect 0 "--fail-on $mode: pass" --fail-on "$mode" "$PASS"
     expect "$w" "--fail-on $mode: warn" --fail-on "$mode" "$WARN"
-    expect "$f" "--fail-on $mode: fail" --fail-on "$mode" "$FAIL"
+    # shellcheck disable=SC2086 # CC_ONLY is two words on purpose
+    expect "$f" "--fail-on $mode: fail" --fail-on "$mode" $CC_ONLY "$FAIL"
     expect "$e" "--fail-on $mode: error" --fail-on "$mode" "$ERROR"
     expect "$we" "--fail-on $mode: warn and error" --fail-on "$mode" \
         "$WARN" "$ERROR"
+    # shellcheck disable=SC2086
     expect "$f" "--fail-on $mode: fail and error" --fail-on "$mode" \
-        "$FAIL" "$ERROR"
+        $CC_ONLY "$FAIL" "$ERROR"
 done
 expect 1 "--strict is --fail-on warn" --strict "$WARN"
 expect 0 "a later --fail-on overrides --strict" --strict --fail-on fail "$WARN"
@@ -57,8 +61,12 @@ expect 2 "--fail-on never: unwritable report" --fail-on never \
     -o "$TMPD/no/such/dir/report.csv" "$PASS"
 expect 1 "--severity makes a warning fail" \
     --severity license-unlinked=error "$WARN"
-expect 0 "--severity off drops a failure" --severity license-missing=off "$FAIL"
-expect 0 "--severity info makes a failure pass" \
+expect 0 "default: a credit without a licence only warns" "$FAIL"
+expect 1 "--severity license-missing=error: it fails (a CC-only site)" \
+    --severity license-missing=error "$FAIL"
+expect 0 "--severity off drops it, even with --strict" --strict \
+    --severity license-missing=off "$FAIL"
+expect 0 "--severity info makes it pass, even with --strict" --strict \
     --severity license-missing=info "$FAIL"
 expect 1 "--require-license on a page without a licence" \
     --require-license '*.none' --require-license 'about.html' \

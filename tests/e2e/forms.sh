@@ -18,7 +18,10 @@
 . "$(dirname "$0")/lib.sh"
 
 require_attrcheck
-MANIFEST="$FIXTURES/forms/manifest.tsv"
+# FORMS_SET names another folder of tests/fixtures with a manifest of
+# the same shape (tests/e2e/precision.sh runs "precision").
+SET=${FORMS_SET:-forms}
+MANIFEST="$FIXTURES/$SET/manifest.tsv"
 [ -r "$MANIFEST" ] || skip_all "no manifest at $MANIFEST"
 
 cat >"$TMPD/check.py" <<'EOF'
@@ -126,10 +129,10 @@ while IFS= read -r line <&3; do
     [ "$args" = "-" ] && args=
     set -f
     # shellcheck disable=SC2086 # args are split on spaces on purpose
-    run_attrcheck -f jsonl --offline --rules "$RULES" $args "$FIXTURES/forms/$file"
+    run_attrcheck -f jsonl --offline --rules "$RULES" $args "$FIXTURES/$SET/$file"
     set +f
     problems=$("$PYTHON3" "$TMPD/check.py" "$line" "$OUT" "$ERR" "$RC")
-    name="forms: $file"
+    name="$SET: $file"
     if [ -z "$problems" ]; then
         ok "$name"
     else

@@ -209,20 +209,44 @@ static const struct detect_case source_cases[] = {
      "<body><p>Body.</p><p>Copied from <a href=\"" BY4
      "\">CC BY 4.0</a>.</p></body>",
      NULL, "lic=CC BY 4.0/notice src=- copied"},
-    {"a link to the page itself is never the source",
+    {"a link to the page itself is never the source, nor a credit",
      "<body><p>Body.</p><p>Originally published at <a "
      "href=\"post.html#top\">this blog</a>.</p></body>",
-     NULL, "lic=- src=- copied"},
+     NULL, "lic=- src=-"},
     {"canonical URL is the page itself too",
      "<head><link rel=\"canonical\" "
      "href=\"https://copy.example/p/1\"></head><body><p>Body.</p><p>Originally "
      "published at <a href=\"/p/1\">this blog</a>.</p></body>",
-     NULL, "lic=- src=- copied"},
-    {"relative link resolved against the page URL",
+     NULL, "lic=- src=-"},
+    {"another page of the page's own site is not a republication",
      "<body><p>Body.</p><p>Copied from <a "
      "href=\"../other/story.html\">Story Site</a>.</p></body>",
+     NULL, "lic=- src=-"},
+    {"own site without www. is the same site",
+     "<body><p>Body.</p><p>Originally published on <a "
+     "href=\"https://www.copy.example/2020/x\">Copy News</a>.</p></body>",
+     NULL, "lic=- src=-"},
+    {"a saved page: its og:url names its own site",
+     "<head><meta property=\"og:url\" content=\"https://news.example/a\">"
+     "</head><body><p>Body.</p><p>Originally published on <a "
+     "href=\"https://news.example/\">News</a>.</p></body>",
+     "file:///tmp/a.html", "lic=- src=-"},
+    {"a saved syndicated copy: a link to its canonical is the original",
+     "<head><link rel=\"canonical\" href=\"https://orig.example/s\"></head>"
+     "<body><p>Body.</p><p>Republished from <a "
+     "href=\"https://orig.example/s\">Orig</a>.</p></body>",
+     "file:///tmp/a.html",
+     "lic=- src=https://orig.example/s credit=Orig copied"},
+    {"meta original-source equal to the canonical URL is the page itself",
+     "<head><link rel=\"canonical\" href=\"https://orig.example/s\"><meta "
+     "name=\"original-source\" content=\"https://orig.example/s\"></head>"
+     "<body><p>Body.</p></body>",
+     "file:///tmp/a.html", "lic=- src=-"},
+    {"relative link resolved against the page URL (scheme-relative)",
+     "<body><p>Body.</p><p>Copied from <a "
+     "href=\"//stories.example/other/story.html\">Story Site</a>.</p></body>",
      NULL,
-     "lic=- src=https://copy.example/other/story.html credit=Story Site "
+     "lic=- src=https://stories.example/other/story.html credit=Story Site "
      "copied"},
     {"relative link resolved against <base href>",
      "<head><base href=\"https://mirror.example/x/\"></head><body><p>Body."
@@ -260,6 +284,127 @@ static const struct detect_case source_cases[] = {
      "property=\"cc:attributionName\">Ann Author</span>.</p></div></body>",
      NULL,
      "lic=- src=https://orig.example/r credit=Ann Author creator=Ann Author"},
+};
+
+/* Issue 8's classes: what is not a notice, and notices that were missed. */
+static const struct detect_case precision_cases[] = {
+    {"a date after the cue is a dateline",
+     "<body><p>Body.</p><p>First published: 12 May 2021, 09:30 <a "
+     "href=\"https://news.example/authors/ann\">Ann Lee</a></p></body>",
+     NULL, "lic=- src=-"},
+    {"a month and day after the cue",
+     "<body><p>Body.</p><p>Originally published March 3. <a "
+     "href=\"https://news.example/next\">Read next</a></p></body>",
+     NULL, "lic=- src=-"},
+    {"a date then where it was published is a credit",
+     "<body><p>Body.</p><p>Originally published on 3 March 2021 in <a "
+     "href=\"https://news.example/a\">The News</a>.</p></body>",
+     NULL, "lic=- src=https://news.example/a credit=The News"},
+    {"Dutch date after 'eerder verschenen op'",
+     "<body><p>Tekst.</p><p>Eerder verschenen op 3 maart 2021 om 10.15 "
+     "uur. <a href=\"https://krant.example/archief\">Archief</a></p></body>",
+     NULL, "lic=- src=-"},
+    {"a label after a photo credit credits the photo",
+     "<body><p>Body.</p><p>Photo: Jan Visser. Credit: <a "
+     "href=\"https://photos.example/j\">Jan</a></p></body>",
+     NULL, "lic=- src=-"},
+    {"(Source: X) in a figcaption",
+     "<body><p>Body.</p><figure><img src=\"c.png\"><figcaption>Cyclists "
+     "(Source: <a href=\"https://stats.example/t\">Stats</a>)</figcaption>"
+     "</figure></body>",
+     NULL, "lic=- src=-"},
+    {"a bare participle in prose with another subject",
+     "<body><p>Body.</p><p>The figures were taken from <a "
+     "href=\"https://journal.example/lee\">Lee et al. [12]</a>.</p></body>",
+     NULL, "lic=- src=-"},
+    {"a bare participle whose object is the author's talk",
+     "<body><p>Body.</p><p>This post is loosely adapted from a talk I gave at "
+     "<a href=\"https://conf.example/\">Urban Days</a>.</p></body>",
+     NULL, "lic=- src=-"},
+    {"une reprise de (a noun) is not repris de",
+     "<html lang=fr><body><p>Le groupe a joué une reprise de la chanson <a "
+     "href=\"https://musique.example/t\">La Mer</a>.</p></body></html>",
+     NULL, "lic=- src=-"},
+    {"de tabel is overgenomen uit: another subject",
+     "<body><p>Tekst.</p><p>De tabel is overgenomen uit het <a "
+     "href=\"https://gemeente.example/jv.pdf\">jaarverslag</a>.</p></body>",
+     NULL, "lic=- src=-"},
+    {"a bare participle heading its sentence is a notice",
+     "<body><p>Body.</p><p>Adapted from <a "
+     "href=\"https://news.example/a\">The Story</a> by Ann Lee.</p></body>",
+     NULL, "lic=- src=https://news.example/a credit=The Story"},
+    {"with this text as its subject too",
+     "<body><p>Tekst.</p><p>Deze tekst is overgenomen van <a "
+     "href=\"https://krant.example/a\">De Krant</a>.</p></body>",
+     NULL, "lic=- src=https://krant.example/a credit=De Krant copied"},
+    {"footer small print mentioning where content first appeared",
+     "<body><p>Body.</p><footer><p>&copy; 2021 City Media. Some articles were "
+     "first published in <a href=\"https://post.example/\">The Post</a>. <a "
+     "href=\"/privacy\">Privacy</a></p></footer></body>",
+     NULL, "lic=- src=-"},
+    {"a cue in <pre> is an example",
+     "<body><p>Body.</p><pre>Originally published at "
+     "https://blog.example/p</pre></body>",
+     NULL, "lic=- src=-"},
+    {"a cue in inline <code> is an example",
+     "<body><p>Body.</p><p>Write <code>Source: "
+     "https://blog.example/p</code> under it.</p></body>",
+     NULL, "lic=- src=-"},
+    {"a licence in <code> is an example",
+     "<body><p>Body.</p><p>Tag it <code>SPDX-License-Identifier: "
+     "CC-BY-4.0</code>.</p></body>",
+     NULL, "lic=- src=-"},
+    {"an XML namespace is never a source",
+     "<body><p>Body.</p><p>Source: http://www.w3.org/2000/svg</p></body>", NULL,
+     "lic=- src=-"},
+    {"the link before the cue",
+     "<body><p>Body.</p><p>This guide grew out of <a "
+     "href=\"https://forum.example/t/1\">this thread</a>, which she first "
+     "posted on a forum.</p></body>",
+     NULL, "lic=- src=https://forum.example/t/1"},
+    {"a wire credit with a name and no URL",
+     "<html lang=pt><body><article><p>Texto longo do artigo.</p><p>Fonte: "
+     "Lusa</p></article></body></html>",
+     NULL, "lic=- src=- copied"},
+    {"a one-word lower-case wire name",
+     "<body><article><p>Text.</p><p>Quelle: dpa</p></article></body>", NULL,
+     "lic=- src=- copied"},
+    {"a quotation's source is not a credit",
+     "<body><article><blockquote><p>We waited.</p><p>Quelle: "
+     "Initiative Ost</p></blockquote><p>Text.</p></article></body>",
+     NULL, "lic=- src=-"},
+    {"a label before more running text is a caption, not a credit",
+     "<body><article><p>Source: Eurostat</p><p>" LONG_TEXT "</p></article>"
+     "</body>",
+     NULL, "lic=- src=-"},
+    {"a licence for other content is not the page's",
+     "<body><article><p>Body.</p><p>Every photo in our library is free to "
+     "use under <a href=\"https://creativecommons.org/publicdomain/zero/1.0/"
+     "\">CC0</a>.</p></article></body>",
+     NULL, "lic=- src=-"},
+    {"a licence in a collapsed panel applies",
+     "<body><article><p>Body.</p><div style=\"display:none\"><p>This article "
+     "is distributed under the terms of the <a href=\"" BY4 "\">Creative "
+     "Commons Attribution 4.0 International License</a>.</p></div></article>"
+     "</body>",
+     NULL, "lic=CC BY 4.0/article src=-"},
+    {"a pop-up's notice template is not a notice",
+     "<head><link rel=\"canonical\" href=\"https://copy.example/x\"></head>"
+     "<body><p>Body.</p><div class=\"republish-popup\" "
+     "style=\"display:none\"><p>This article was first published on <a "
+     "href=\"https://orig.example/x\">Orig</a>.</p></div></body>",
+     NULL, "lic=- src=-"},
+    {"a licence wrapped in a Wayback link",
+     "<body><article><p>Body.</p><p>Licensed under <a "
+     "href=\"https://web.archive.org/web/20140505000000/http://"
+     "creativecommons.org/licenses/by-sa/2.0/uk/\">this licence</a>.</p>"
+     "</article></body>",
+     NULL, "lic=CC BY-SA 2.0 UK/article src=-"},
+    {"a source wrapped in an archive.ph link",
+     "<body><p>Body.</p><p>Republished from <a "
+     "href=\"https://archive.ph/20210512093000/https://orig.example/s\">Orig"
+     "</a>.</p></body>",
+     NULL, "lic=- src=https://orig.example/s credit=Orig copied"},
 };
 
 static const struct detect_case creator_cases[] = {
@@ -378,6 +523,8 @@ main(void)
               sizeof license_cases / sizeof license_cases[0]);
     run_cases(rules, source_cases,
               sizeof source_cases / sizeof source_cases[0]);
+    run_cases(rules, precision_cases,
+              sizeof precision_cases / sizeof precision_cases[0]);
     run_cases(rules, creator_cases,
               sizeof creator_cases / sizeof creator_cases[0]);
     test_conflict_message(rules);

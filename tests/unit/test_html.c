@@ -64,11 +64,14 @@ static const struct {
      "<style>p { color: red }</style>",
      "ab"},
     {"comment excluded", "<p>a<!-- License: CC BY --> b</p>", "a b"},
-    {"hidden attribute excluded", "<p>x</p><div hidden><p>popup</p></div>",
-     "x"},
+    {"hidden block kept (a collapsed panel)",
+     "<p>x</p><div hidden><p>panel</p></div>", "x|panel"},
+    {"hidden inline text excluded",
+     "<p>a<span hidden>zz</span>b<span style=\"display:none\">yy</span></p>",
+     "ab"},
     {"hidden=until-found kept", "<div hidden=until-found>y</div>", "y"},
-    {"display:none excluded",
-     "<p>x</p><div style=\"color:red; DISPLAY : None\">popup</div>", "x"},
+    {"display:none block kept",
+     "<p>x</p><div style=\"color:red; DISPLAY : None\">panel</div>", "x|panel"},
     {"template noscript svg excluded",
      "<template><p>t</p></template><noscript>n</noscript><p>v</p>"
      "<svg><text>s</text></svg><select><option>o</option></select>",
@@ -191,6 +194,43 @@ test_details(void)
     }
 }
 
+/* What a block's ancestors make it: hidden, a widget, a figure, a
+ * quotation, and where its text is code. */
+static void
+test_context(void)
+{
+    struct html_page p;
+    const struct html_block *b;
+
+    parse("<div style='display:none'><p>panel</p></div>"
+          "<div class='share-popup'><p>tool</p></div>"
+          "<figure><img src=a.png><figcaption>cap</figcaption></figure>"
+          "<table><caption>tab</caption></table>"
+          "<blockquote><p>quoted</p></blockquote>"
+          "<p>run <code>x = 1</code> and <kbd>ls</kbd></p><pre>pre text</pre>",
+          &p);
+    b = find_block(&p, "panel");
+    ok(b != NULL && b->hidden && !b->widget, "display:none block: hidden");
+    b = find_block(&p, "tool");
+    ok(b != NULL && b->widget && !b->hidden, "class=share-popup: widget");
+    b = find_block(&p, "cap");
+    ok(b != NULL && b->figure, "figcaption: figure");
+    b = find_block(&p, "tab");
+    ok(b != NULL && b->figure, "table caption: figure");
+    b = find_block(&p, "quoted");
+    ok(b != NULL && b->quote && !b->figure, "blockquote: quote");
+    b = find_block(&p, "run x = 1 and ls");
+    ok(b != NULL && b->code_len == 2 && b->code[0].start == 4 &&
+           b->code[0].end == 9 && b->code[1].start == 14 &&
+           b->code[1].end == 16,
+       "inline code and kbd: two spans");
+    b = find_block(&p, "pre text");
+    ok(b != NULL && b->code_len == 1 && b->code[0].start == 0 &&
+           b->code[0].end == 8,
+       "pre: all of it is code");
+    html_page_free(&p);
+}
+
 static const struct {
     const char *name;
     const char *html;
@@ -221,8 +261,9 @@ static const struct {
      NULL, false, false, 3, "a b ", "c"},
     {"link after a nested block", "<div>x<p>y</p>pre <a href=q>L</a></div>", 0,
      "q", "L", NULL, NULL, false, false, 1, "pre ", "L"},
-    {"hidden link skipped", "<div hidden><a href=h>x</a></div><a href=v>v</a>",
-     0, "v", "v", NULL, NULL, false, false, 1, "", "v"},
+    {"hidden link skipped",
+     "<p><span hidden><a href=h>x</a></span><a href=v>v</a></p>", 0, "v", "v",
+     NULL, NULL, false, false, 1, "", "v"},
 };
 
 static void
@@ -568,6 +609,7 @@ main(void)
 {
     test_blocks();
     test_details();
+    test_context();
     test_links();
     test_rdfa();
     test_chooser();

@@ -27,7 +27,7 @@ make_fail(struct result *r, const char *target)
     result_init(r, target, "https://example.org/x");
     r->analysed = true;
     findings_add(&r->findings, "license-unlinked", 12, "not linked");
-    findings_add(&r->findings, "license-missing", 3, "%s", NASTY);
+    findings_add(&r->findings, "source-missing", 3, "%s", NASTY);
     r->verdict = VERDICT_FAIL;
 }
 
@@ -58,7 +58,7 @@ test_github(struct result *rs, size_t n)
                    "unlinked::not linked\n") != NULL,
        "github: ',' and ':' escaped in file=");
     ok(strstr(out,
-              "::error file=dir/a%2Cb%3Ac.html,line=3,title=license-"
+              "::error file=dir/a%2Cb%3Ac.html,line=3,title=source-"
               "missing::line 7: 100%25 <b>&\"it's\"</b>%0Anext\\x01 ") != NULL,
        "github: '%%', LF and control bytes escaped in the message");
     ok(strstr(out, "::error title=check-error::https://x.example/p: could "
@@ -80,7 +80,7 @@ test_csv(struct result *rs, size_t n)
                56) == 0,
        "csv: the header");
     ok(strstr(out, "\"dir/a,b:c.html\",https://example.org/x,fail,,,,,"
-                   "license-unlinked:12;license-missing:3\r\n") != NULL,
+                   "license-unlinked:12;source-missing:3\r\n") != NULL,
        "csv: a comma is quoted, findings as code:line");
     ok(strstr(out, "'=SUM(A1),,none,") != NULL,
        "csv: a leading '=' gets a quote");
