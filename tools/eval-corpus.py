@@ -17,8 +17,10 @@ compared with the manifest's labels (docs/evaluation.md explains them):
            recall over the pages labelled with a source URL (compared after
            normalising scheme and host case, trailing slash, fragment and
            &amp;; a label ending in '*' matches URLs that start with it)
-  verdict  agreement, and false fails: a fail on a page labelled pass, and
-           on a page that copies nothing and claims nothing
+  verdict  agreement (attrcheck's 'none', nothing to check, counts as the
+           'pass' of a page labelled with no licence, no source and no
+           copy), and false fails: a fail on a page labelled pass, and on a
+           page that copies nothing and claims nothing
 
 Every miss is listed, grouped by field, with the page's class.  -q leaves
 the list out.  Exit status 0 when the run was measured (whatever the
@@ -177,18 +179,21 @@ def measure(rows, results):
         if lab.startswith('name:') and r['is_copy'] == 'yes':
             s['name_copies'] += 1
             s['name_copies_flagged'] += 'source-missing' in codes
+        plain = want is None and lab == 'none' and r['is_copy'] == 'no'
         want_v = r['verdict']
+        # attrcheck calls a page with nothing to check 'none': that is the
+        # 'pass' of a page that claims and copies nothing.
+        v_ok = want_v == verdict or (plain and want_v == 'pass'
+                                     and verdict == 'none')
         verdicts[(want_v, verdict)] += 1
-        s['verdict_ok'] += want_v == verdict
-        plain = (r['class'] == 'negative' or r['class'].startswith('trap-')) \
-            and want is None and lab == 'none' and r['is_copy'] == 'no'
+        s['verdict_ok'] += v_ok
         s['plain'] += plain
         if want_v == 'pass':
             s['fine'] += 1
         if verdict == 'fail' and want_v == 'pass':
             s['false_fail'] += 1
             s['false_fail_plain'] += plain
-        if want_v != verdict:
+        if not v_ok:
             misses['verdict'].append(
                 (r, want_v, '%s [%s]' % (verdict, ', '.join(codes) or '-')))
     return s, misses, verdicts
