@@ -26,7 +26,7 @@ CACHE="$TMPD/sources.db"
 # server log lines it caused go to $TMPD/log$RUN_N.
 cached_run() {
     before=$(wc -l <"$SRV_LOG")
-    run_attrcheck -f jsonl --timeout 20 --retries 0 --cache "$CACHE" \
+    run_attrcheck -f jsonl --timeout 60 --retries 0 --cache "$CACHE" \
         --remap "^https://orig\.example/(.*)\$ $SRV_URL/\$1" "$@" \
         "$C/copies/kelp-copy.html" "$C/copies/terns-copy.html"
     LOG="$TMPD/log$RUN_N"

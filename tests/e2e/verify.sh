@@ -27,7 +27,7 @@ while [ "$i" -le 20 ]; do
 done
 
 KL="$SRCDIR/data/examples"
-run_attrcheck -f jsonl --timeout 5 --retries 1 \
+run_attrcheck -f jsonl --timeout 60 --retries 1 \
     --remap "^https://orig\.example/(.*)\$ $U/\$1" \
     --remap "^https://other\.example/(.*)\$ $U/other/\$1" \
     --remap "^https://www\.kl\.nl/events/werken-aan-de-wakkere-stad/\$ file://$KL/kennisland-original.html" \

@@ -2,16 +2,21 @@
 # SPDX-License-Identifier: MIT
 """Loopback HTTP server for the fetch tests (python3 standard library only).
 
-    testsrv.py --port-file F [--log F] [--root DIR] [--robots MODE]
-               [--lifetime SECONDS]
+    testsrv.py [--port-file F] [--log F] [--root DIR] [--robots MODE]
+             [--exit-on-eof] [--lifetime SECONDS]
 
-Binds 127.0.0.1 on port 0, writes the port number to --port-file (written
-to a temporary name and renamed, so a reader never sees half a number),
+Binds 127.0.0.1 on port 0 and prints one line "ready PORT" to standard
+output once it accepts connections (then closes standard output), so a
+test waits for that line instead of polling.  --port-file also writes the
+port to F (through a temporary name, so a reader never sees half a number).
+With --exit-on-eof it exits when its standard input reaches end of file:
+a test hands it a pipe it holds open, so the server lives exactly as long
+as the test, however slow the run.  It
 appends one line per request to --log:
     METHOD PATH host=HOST ua=USER-AGENT inm=IF-NONE-MATCH ims=IF-MODIFIED-SINCE
 and, for a conditional request (If-None-Match or If-Modified-Since), one
 more line with the status it got:  -> STATUS PATH
-and exits by itself after --lifetime seconds (default 300).  HTTP/1.1 with
+and, with --lifetime, exits by itself after that many seconds.  HTTP/1.1 with
 keep-alive, so connection reuse can be exercised.
 
 Routes (anything else is served from --root, else 404; files from --root
@@ -36,8 +41,9 @@ not older than the file):
   /always/STATUS           always that status (e.g. /always/503, /always/429)
   /status/STATUS           that status once, with a tiny body
   /403, /999               bot walls: 403 and 999
-  /slow                    200, then one byte every 0.5 s for 20 s
-  /slow-headers            sleeps 20 s before answering
+  /slow                    200, then one byte every 0.5 s until the client
+                           hangs up (no client waits out the 100,000 bytes)
+  /slow-headers            answers nothing until the client hangs up
   /endless                 chunked body that never ends
   /bomb                    gzip bomb: ~40 KiB on the wire, 40 MiB decoded
   /big, /big-chunked       2 MiB HTML, with Content-Length / chunked
@@ -63,7 +69,7 @@ not older than the file):
       robots-500 / 500     HTTP 500 (disallow all)
       robots-404 / 404     HTTP 404 (allow all)
       robots-redirect      301 to /robots-real.txt (disallow /private/)
-      robots-slow          sleeps 20 s (unreachable by timeout)
+      robots-slow          answers nothing until the client hangs up
       none                 an empty robots.txt
 Virtual hosts: give curl --resolve robots-500.test:PORT:127.0.0.1 etc.
 """
@@ -73,6 +79,8 @@ import email.utils
 import gzip
 import http.server
 import os
+import select
+import socket
 import socketserver
 import sys
 import threading
@@ -295,7 +303,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if mode == "robots-redirect":
             return self.redirect(301, "/robots-real.txt")
         if mode == "robots-slow":
-            time.sleep(20)
+            return self.wait_for_hangup()
         if mode == "robots-delay":
             return self.send(200, ROBOTS + b"Crawl-delay: 1\n", "text/plain")
         self.send(200, ROBOTS, "text/plain")
@@ -303,16 +311,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def slow(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", "40")
+        self.send_header("Content-Length", "100000")
         self.end_headers()
-        for _ in range(40):
+        for _ in range(100000):
             self.wfile.write(b"x")
             self.wfile.flush()
             time.sleep(0.5)
 
+    def wait_for_hangup(self):
+        """Says nothing until the client closes the connection, so a test
+        of a timeout never depends on how long the server waits."""
+        self.close_connection = True
+        while True:
+            readable, _, _ = select.select([self.connection], [], [], 1.0)
+            if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                return
+
     def slow_headers(self):
-        time.sleep(20)
-        self.send(200, PAGE)
+        self.wait_for_hangup()
 
     def chunked(self, parts, forever=False):
         self.send_response(200)
@@ -389,25 +405,46 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         super().handle_error(request, client_address)
 
 
+def exit_on_eof():
+    """Ends the server when standard input closes (the test has ended)."""
+    try:
+        while os.read(0, 4096):
+            pass
+    finally:
+        os._exit(0)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--port-file", required=True)
+    ap.add_argument("--port-file")
+    ap.add_argument("--exit-on-eof", action="store_true")
     ap.add_argument("--log")
     ap.add_argument("--root")
     ap.add_argument("--robots", default="disallow",
                     choices=["disallow", "delay", "500", "404", "none",
                              "redirect", "slow"])
-    ap.add_argument("--lifetime", type=float, default=300)
+    ap.add_argument("--lifetime", type=float, default=0)
     args = ap.parse_args()
     srv = Server(("127.0.0.1", 0), Handler)
     srv.state = State(args)
-    timer = threading.Timer(args.lifetime, lambda: os._exit(0))
-    timer.daemon = True
-    timer.start()
-    tmp = args.port_file + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("%d\n" % srv.server_address[1])
-    os.rename(tmp, args.port_file)
+    if args.lifetime > 0:
+        timer = threading.Timer(args.lifetime, lambda: os._exit(0))
+        timer.daemon = True
+        timer.start()
+    if args.exit_on_eof:
+        watch = threading.Thread(target=exit_on_eof, daemon=True)
+        watch.start()
+    port = srv.server_address[1]
+    if args.port_file:
+        tmp = args.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write("%d\n" % port)
+        os.rename(tmp, args.port_file)
+    sys.stdout.write("ready %d\n" % port)
+    sys.stdout.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # the reader may be gone: never write there again
+    os.close(devnull)
     try:
         srv.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
