@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fetch: the libcurl side of the fetch engine.  It sets up and pools easy
- * handles, drives the multi handle, turns curl's callbacks and result
- * codes into our terms, and reads URLs with curl's parser.  This is the
- * only file that includes <curl/curl.h>; the queues, hosts, robots.txt,
- * redirects and retries are in fetch_sched.c and fetch_host.c, file://
- * in fetch_file.c.  It does not parse HTML or convert charsets.
+ * fetch: the fetch engine on libcurl.  It is the scheduler's transport
+ * (struct fetch_transport): it sets up and pools easy handles, drives the
+ * multi handle and turns curl's callbacks and result codes into our
+ * terms; and it makes the public engine (fetch_engine_new, fetch_step,
+ * fetch_engine_free) from the scheduler and that transport.  The queues,
+ * hosts, robots.txt, redirects and retries are in fetch_sched.c and
+ * fetch_host.c, file:// in fetch_file.c, URL parts in fetch_url.c; with
+ * fetch_url.c it is the only code including <curl/curl.h>.  It does not
+ * parse HTML or convert charsets.
  */
 #include "config.h"
 
@@ -29,7 +32,6 @@
 struct fetch_curl {
     CURLM *multi;
     struct curl_slist *resolve, *headers;
-    struct fetch_req *running_head; /* transfers in the multi handle */
     CURL *pool[64];
     size_t pool_len;
 };
@@ -40,79 +42,6 @@ struct fetch_xfer {
     struct curl_slist *cond; /* Accept and validators, or NULL */
     char errbuf[CURL_ERROR_SIZE];
 };
-
-/* ---- URLs, read with curl's parser -------------------------------------- */
-
-static char *
-lower_dup(const char *s)
-{
-    char *d = xstrdup(s);
-
-    for (char *p = d; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    return d;
-}
-
-/* Reads one part of URL with curl's parser; caller frees with curl_free. */
-static char *
-url_part(const char *url, CURLUPart part, unsigned int flags)
-{
-    CURLU *u = curl_url();
-    char *out = NULL;
-
-    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-        curl_url_get(u, part, &out, flags) != CURLUE_OK)
-        out = NULL;
-    curl_url_cleanup(u);
-    return out;
-}
-
-char *
-fetch_url_host_key(const char *url)
-{
-    char *scheme = url_part(url, CURLUPART_SCHEME, 0);
-    char *host = url_part(url, CURLUPART_HOST, 0);
-    char *port = url_part(url, CURLUPART_PORT, CURLU_DEFAULT_PORT);
-    char *key = NULL, *tmp;
-
-    if (scheme != NULL && host != NULL && port != NULL && host[0] != '\0') {
-        tmp = xasprintf("%s://%s:%s", scheme, host, port);
-        key = lower_dup(tmp);
-        free(tmp);
-    }
-    curl_free(scheme);
-    curl_free(host);
-    curl_free(port);
-    return key;
-}
-
-char *
-fetch_url_path_query(const char *url)
-{
-    char *path = url_part(url, CURLUPART_PATH, 0);
-    char *query = url_part(url, CURLUPART_QUERY, 0);
-    char *pq = xasprintf("%s%s%s", path ? path : "/", query ? "?" : "",
-                         query ? query : "");
-
-    curl_free(path);
-    curl_free(query);
-    return pq;
-}
-
-char *
-fetch_url_file_path(const char *url)
-{
-    char *host = url_part(url, CURLUPART_HOST, 0);
-    char *path = url_part(url, CURLUPART_PATH, CURLU_URLDECODE);
-    char *out = NULL;
-
-    if (path != NULL && strstr(url, "%00") == NULL &&
-        (host == NULL || !host[0] || strcasecmp(host, "localhost") == 0))
-        out = xstrdup(path);
-    curl_free(host);
-    curl_free(path);
-    return out;
-}
 
 /* ---- libcurl callbacks -------------------------------------------------- */
 
@@ -167,7 +96,7 @@ on_header(char *p, size_t size, size_t n, void *userdata)
     return len;
 }
 
-/* ---- starting and ending transfers -------------------------------------- */
+/* ---- the transport: starting and ending transfers ---------------------- */
 
 static void
 set_protocols(CURL *c)
@@ -183,12 +112,43 @@ set_protocols(CURL *c)
 #endif
 }
 
+/* Appends "NAME: VALUE" to *LIST when VALUE is set (it was checked when
+ * the request was submitted). */
+static bool
+add_header(struct curl_slist **list, const char *name, const char *value)
+{
+    struct curl_slist *l;
+    char *line;
+
+    if (value == NULL)
+        return false;
+    line = xasprintf("%s: %s", name, value);
+    l = curl_slist_append(*list, line);
+    free(line);
+    if (l != NULL)
+        *list = l;
+    return l != NULL;
+}
+
+/* The headers of conditional request R: Accept plus its validators. */
+static struct curl_slist *
+cond_headers(const struct fetch_req *r)
+{
+    struct curl_slist *l = curl_slist_append(NULL, ACCEPT_HEADER);
+
+    if (l == NULL)
+        return NULL;
+    add_header(&l, "If-None-Match", r->if_none_match);
+    add_header(&l, "If-Modified-Since", r->if_modified_since);
+    return l;
+}
+
 /* Returns an easy handle set up for R (reused from the pool when we can:
  * connections live in the multi handle's cache either way), or NULL. */
 static CURL *
 easy_for(struct fetch_engine *e, struct fetch_req *r)
 {
-    struct fetch_curl *fc = e->curl;
+    struct fetch_curl *fc = e->tp;
     CURL *c = fc->pool_len > 0 ? fc->pool[--fc->pool_len] : curl_easy_init();
 
     if (c == NULL)
@@ -220,7 +180,7 @@ easy_for(struct fetch_engine *e, struct fetch_req *r)
 static void
 easy_release(struct fetch_engine *e, CURL *c)
 {
-    struct fetch_curl *fc = e->curl;
+    struct fetch_curl *fc = e->tp;
 
     curl_multi_remove_handle(fc->multi, c);
     if (fc->pool_len < sizeof(fc->pool) / sizeof(fc->pool[0]) &&
@@ -280,43 +240,52 @@ complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
     fetch_sched_complete(e, r, &o);
 }
 
-void
-fetch_transfer_start(struct fetch_engine *e, struct fetch_req *r)
+/* The transport's start(): R->attempt, started, limit and the running
+ * count are the scheduler's; this only hands R to the multi handle. */
+static void
+curl_start(struct fetch_engine *e, struct fetch_req *r)
 {
-    struct fetch_curl *fc = e->curl;
+    struct fetch_curl *fc = e->tp;
 
-    r->attempt++;
-    if (r->started == 0)
-        r->started = fetch_sched_now_ms();
-    fetch_sched_reset_response(r);
-    if (r->xfer == NULL)
+    if (r->xfer == NULL) {
         r->xfer = xcalloc(1, sizeof(*r->xfer));
+        if (r->conditional)
+            r->xfer->cond = cond_headers(r);
+    }
     r->xfer->errbuf[0] = '\0';
-    r->limit = r->kind == FETCH_REQ_ROBOTS ? ROBOTS_MAX_BYTES : e->cfg.max_size;
     r->xfer->easy = easy_for(e, r);
     if (r->xfer->easy != NULL &&
         curl_multi_add_handle(fc->multi, r->xfer->easy) != CURLM_OK) {
         curl_easy_cleanup(r->xfer->easy);
         r->xfer->easy = NULL;
     }
-    if (r->xfer->easy == NULL) {
+    if (r->xfer->easy == NULL)
         complete(e, r, CURLE_OUT_OF_MEMORY, 0, NULL);
-        return;
-    }
-    e->running++;
-    r->host->active++;
-    r->rprev = NULL;
-    r->rnext = fc->running_head;
-    if (fc->running_head != NULL)
-        fc->running_head->rprev = r;
-    fc->running_head = r;
 }
+
+/* The transport's cancel(): drops R's easy handle and headers. */
+static void
+curl_cancel(struct fetch_engine *e, struct fetch_req *r)
+{
+    struct fetch_curl *fc = e->tp;
+
+    if (r->xfer == NULL)
+        return;
+    if (r->xfer->easy != NULL) {
+        curl_multi_remove_handle(fc->multi, r->xfer->easy);
+        curl_easy_cleanup(r->xfer->easy);
+    }
+    curl_slist_free_all(r->xfer->cond);
+    free(r->xfer);
+    r->xfer = NULL;
+}
+
+static const struct fetch_transport curl_transport = {curl_start, curl_cancel};
 
 /* Handles a finished transfer from the multi handle. */
 static void
 transfer_done(struct fetch_engine *e, CURL *c, CURLcode cc)
 {
-    struct fetch_curl *fc = e->curl;
     struct fetch_req *r = NULL;
     long status = 0;
     char *loc = NULL, *location = NULL;
@@ -328,15 +297,6 @@ transfer_done(struct fetch_engine *e, CURL *c, CURLcode cc)
         location = xstrdup(loc);
     easy_release(e, c);
     r->xfer->easy = NULL;
-    if (r->rprev != NULL)
-        r->rprev->rnext = r->rnext;
-    else
-        fc->running_head = r->rnext;
-    if (r->rnext != NULL)
-        r->rnext->rprev = r->rprev;
-    r->rprev = r->rnext = NULL;
-    e->running--;
-    r->host->active--;
     complete(e, r, cc, status, location);
     free(location);
 }
@@ -344,45 +304,16 @@ transfer_done(struct fetch_engine *e, CURL *c, CURLcode cc)
 static void
 drain(struct fetch_engine *e)
 {
+    struct fetch_curl *fc = e->tp;
     CURLMsg *m;
     int left;
 
-    while ((m = curl_multi_info_read(e->curl->multi, &left)) != NULL)
+    while ((m = curl_multi_info_read(fc->multi, &left)) != NULL)
         if (m->msg == CURLMSG_DONE)
             transfer_done(e, m->easy_handle, m->data.result);
 }
 
-void
-fetch_xfer_free(struct fetch_xfer *x)
-{
-    if (x == NULL)
-        return;
-    curl_slist_free_all(x->cond);
-    free(x);
-}
-
 /* ---- the interface ------------------------------------------------------ */
-
-void
-fetch_config_defaults(struct fetch_config *cfg)
-{
-    memset(cfg, 0, sizeof(*cfg));
-    cfg->timeout_ms = 30000;
-    cfg->max_size = 10 * 1024 * 1024;
-    cfg->jobs = 16;
-    cfg->per_host = 2;
-    cfg->delay_ms = 0;
-    cfg->max_crawl_delay_ms = 30000;
-    cfg->retries = 2;
-    cfg->retry_base_ms = 1000;
-}
-
-const char *
-fetch_default_user_agent(void)
-{
-    return "attrcheck/" PACKAGE_VERSION
-           " (+https://github.com/attrcheck/attrcheck)";
-}
 
 /* Checks "HOST:PORT:ADDR[,ADDR]" (curl also takes +/- prefixes). */
 static bool
@@ -421,125 +352,44 @@ build_lists(struct fetch_curl *fc, const struct fetch_config *cfg,
     return AC_OK;
 }
 
-/* Copies CFG into E, the numbers brought into range. */
+/* Frees the curl transport's state FC.  NULL is a no-op. */
 static void
-copy_config(struct fetch_engine *e, const struct fetch_config *cfg)
+curl_free_state(struct fetch_curl *fc)
 {
-    e->cfg = *cfg;
-    e->cfg.jobs = cfg->jobs < 1 ? 1 : cfg->jobs;
-    e->cfg.per_host = cfg->per_host < 1 ? 1 : cfg->per_host;
-    e->cfg.retries = cfg->retries < 0 ? 0 : cfg->retries;
-    e->cfg.retry_base_ms = cfg->retry_base_ms < 1 ? 1 : cfg->retry_base_ms;
-    e->cfg.delay_ms = cfg->delay_ms < 0 ? 0 : cfg->delay_ms;
-    e->cfg.timeout_ms = cfg->timeout_ms < 1 ? 1 : cfg->timeout_ms;
-    e->user_agent = xstrdup(cfg->user_agent && *cfg->user_agent
-                                ? cfg->user_agent
-                                : fetch_default_user_agent());
-    e->cfg.user_agent = e->user_agent;
-    e->cfg.resolve = NULL; /* copied into e->curl->resolve */
-    e->cfg.resolve_len = 0;
+    if (fc == NULL)
+        return;
+    while (fc->pool_len > 0)
+        curl_easy_cleanup(fc->pool[--fc->pool_len]);
+    if (fc->multi != NULL)
+        curl_multi_cleanup(fc->multi);
+    curl_slist_free_all(fc->resolve);
+    curl_slist_free_all(fc->headers);
+    free(fc);
 }
 
 enum ac_status
 fetch_engine_new(const struct fetch_config *cfg, struct fetch_engine **out,
                  struct ac_err *err)
 {
-    struct fetch_engine *e = xcalloc(1, sizeof(*e));
+    struct fetch_curl *fc = xcalloc(1, sizeof(*fc));
+    struct fetch_clock clock = {fetch_sched_monotonic_ms, NULL};
     enum ac_status rc;
 
     *out = NULL;
-    copy_config(e, cfg);
-    e->curl = xcalloc(1, sizeof(*e->curl));
-    e->rng = ((uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid()) | 1;
-    e->curl->multi = curl_multi_init();
-    if (e->curl->multi == NULL) {
+    fc->multi = curl_multi_init();
+    if (fc->multi == NULL) {
         rc = ac_err_set(err, AC_E_INTERNAL, "curl_multi_init failed");
         goto fail;
     }
-    curl_multi_setopt(e->curl->multi, CURLMOPT_MAXCONNECTS,
-                      (long)e->cfg.jobs * 2);
-    if ((rc = build_lists(e->curl, cfg, err)) != AC_OK)
+    curl_multi_setopt(fc->multi, CURLMOPT_MAXCONNECTS,
+                      (long)(cfg->jobs < 1 ? 1 : cfg->jobs) * 2);
+    if ((rc = build_lists(fc, cfg, err)) != AC_OK)
         goto fail;
-    *out = e;
+    *out = fetch_sched_engine_new(cfg, &curl_transport, fc, clock);
     return AC_OK;
 fail:
-    fetch_engine_free(e);
+    curl_free_state(fc);
     return rc;
-}
-
-/* True when V may go into a request header as it is. */
-static bool
-header_safe(const char *v)
-{
-    size_t n = 0;
-
-    for (; v[n] != '\0'; n++)
-        if ((unsigned char)v[n] < 0x20 || v[n] == 0x7f)
-            return false;
-    return n > 0 && n <= 1024;
-}
-
-/* Appends "NAME: VALUE" to *LIST when VALUE is safe to send. */
-static bool
-add_header(struct curl_slist **list, const char *name, const char *value)
-{
-    struct curl_slist *l;
-    char *line;
-
-    if (value == NULL || !header_safe(value))
-        return false;
-    line = xasprintf("%s: %s", name, value);
-    l = curl_slist_append(*list, line);
-    free(line);
-    if (l != NULL)
-        *list = l;
-    return l != NULL;
-}
-
-/* The headers of a conditional request: Accept plus the validators of
- * HDRS that are safe to send; NULL when none is. */
-static struct curl_slist *
-cond_headers(const struct fetch_headers *hdrs)
-{
-    struct curl_slist *l = curl_slist_append(NULL, ACCEPT_HEADER);
-    bool any = false;
-
-    if (l == NULL || hdrs == NULL)
-        goto none;
-    any |= add_header(&l, "If-None-Match", hdrs->if_none_match);
-    any |= add_header(&l, "If-Modified-Since", hdrs->if_modified_since);
-    if (any)
-        return l;
-none:
-    curl_slist_free_all(l);
-    return NULL;
-}
-
-void
-fetch_submit(struct fetch_engine *e, const char *url, bool from_page,
-             fetch_done_fn done, void *userdata)
-{
-    fetch_submit_ex(e, url, from_page, NULL, done, userdata);
-}
-
-void
-fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
-                const struct fetch_headers *hdrs, fetch_done_fn done,
-                void *userdata)
-{
-    struct fetch_req *r = xcalloc(1, sizeof(*r));
-
-    r->xfer = xcalloc(1, sizeof(*r->xfer));
-    r->xfer->cond = cond_headers(hdrs);
-    r->conditional = r->xfer->cond != NULL;
-    r->kind = FETCH_REQ_PAGE;
-    r->done = done;
-    r->userdata = userdata;
-    r->retry_after_ms = -1;
-    r->res = xcalloc(1, sizeof(*r->res));
-    r->res->url = xstrdup(url);
-    e->pending++;
-    fetch_sched_route(e, r, url, from_page, false);
 }
 
 size_t
@@ -555,84 +405,25 @@ fetch_step(struct fetch_engine *e, long max_wait_ms)
         return 0;
     wait = fetch_sched_wait_ms(e, max_wait_ms < 0 ? 0 : max_wait_ms);
     if (e->running > 0 || wait > 0)
-        curl_multi_poll(e->curl->multi, NULL, 0, (int)wait, NULL);
-    curl_multi_perform(e->curl->multi, &still);
+        curl_multi_poll(((struct fetch_curl *)e->tp)->multi, NULL, 0, (int)wait,
+                        NULL);
+    curl_multi_perform(((struct fetch_curl *)e->tp)->multi, &still);
     drain(e);
     fetch_sched_run(e);
     fetch_sched_fire_done(e);
     return e->pending;
 }
 
-size_t
-fetch_pending(const struct fetch_engine *e)
-{
-    return e->pending;
-}
-
-/* Takes running request R off the multi handle and the running list. */
-static void
-unlink_running(struct fetch_engine *e, struct fetch_req *r)
-{
-    struct fetch_curl *fc = e->curl;
-
-    easy_release(e, r->xfer->easy);
-    r->xfer->easy = NULL;
-    if (r->rprev != NULL)
-        r->rprev->rnext = r->rnext;
-    else
-        fc->running_head = r->rnext;
-    if (r->rnext != NULL)
-        r->rnext->rprev = r->rprev;
-    r->rprev = r->rnext = NULL;
-    e->running--;
-    r->host->active--;
-}
-
-void
-fetch_engine_abort(struct fetch_engine *e)
-{
-    struct fetch_req *r;
-
-    if (e == NULL || e->aborted)
-        return;
-    e->aborted = true;
-    while ((r = e->curl->running_head) != NULL) {
-        unlink_running(e, r);
-        if (r->kind == FETCH_REQ_ROBOTS) {
-            fetch_host_unref(&e->hosts, r->host);
-            fetch_sched_req_free(r);
-        } else {
-            fetch_sched_finish_err(e, r, FETCH_E_ABORTED, "aborted");
-        }
-    }
-    fetch_sched_abort_queued(e);
-}
-
 void
 fetch_engine_free(struct fetch_engine *e)
 {
-    struct fetch_req *r, *next;
     struct fetch_curl *fc;
 
     if (e == NULL)
         return;
-    fc = e->curl;
-    for (r = fc->running_head; r != NULL; r = next) {
-        next = r->rnext;
-        curl_multi_remove_handle(fc->multi, r->xfer->easy);
-        curl_easy_cleanup(r->xfer->easy);
-        fetch_sched_req_free(r);
-    }
-    fetch_sched_free(e);
-    while (fc->pool_len > 0)
-        curl_easy_cleanup(fc->pool[--fc->pool_len]);
-    if (fc->multi != NULL)
-        curl_multi_cleanup(fc->multi);
-    curl_slist_free_all(fc->resolve);
-    curl_slist_free_all(fc->headers);
-    free(fc);
-    free(e->user_agent);
-    free(e);
+    fc = e->tp;
+    fetch_sched_engine_free(e); /* cancels running transfers through fc */
+    curl_free_state(fc);
 }
 
 void

@@ -17,14 +17,6 @@
 #include "fetch_int.h"
 #include "xalloc.h"
 
-static void
-file_fail(struct fetch_engine *e, struct fetch_req *r, const char *path,
-          int errnum)
-{
-    fetch_result_fail(r->res, FETCH_E_IO, "%s: %s", path, strerror(errnum));
-    fetch_sched_finish(e, r);
-}
-
 /* Reads at most LIMIT+1 bytes of the open regular file FD into R. */
 static int
 file_slurp(int fd, struct fetch_req *r, size_t limit)
@@ -45,54 +37,39 @@ file_slurp(int fd, struct fetch_req *r, size_t limit)
     return 0;
 }
 
-static void
-read_file(struct fetch_engine *e, struct fetch_req *r)
+void
+fetch_file_read(struct fetch_req *r, size_t max_size)
 {
     char *path = fetch_url_file_path(r->url);
     struct stat st;
     int fd = -1, rc;
 
-    r->started = fetch_sched_now_ms();
     if (path == NULL) {
-        fetch_sched_finish_err(e, r, FETCH_E_IO, "not a local file URL");
+        fetch_result_fail(r->res, FETCH_E_IO, "not a local file URL");
         goto out;
     }
     fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0 || fstat(fd, &st) != 0) {
-        file_fail(e, r, path, errno);
+        fetch_result_fail(r->res, FETCH_E_IO, "%s: %s", path, strerror(errno));
         goto out;
     }
     if (!S_ISREG(st.st_mode)) {
-        fetch_sched_finish_err(e, r, FETCH_E_IO, "not a regular file");
+        fetch_result_fail(r->res, FETCH_E_IO, "not a regular file");
         goto out;
     }
-    if ((rc = file_slurp(fd, r, e->cfg.max_size)) != 0) {
-        file_fail(e, r, path, rc);
+    if ((rc = file_slurp(fd, r, max_size)) != 0) {
+        fetch_result_fail(r->res, FETCH_E_IO, "%s: %s", path, strerror(rc));
         goto out;
     }
     r->res->http_status = 200;
-    if (r->body.len > e->cfg.max_size)
+    if (r->body.len > max_size)
         fetch_result_fail(r->res, FETCH_E_TOO_LARGE, "larger than %zu bytes",
-                          e->cfg.max_size);
+                          max_size);
     else if (!fetch_result_check_html(
                  r->res, NULL, r->body.buf ? r->body.buf : "", r->body.len))
         r->ctype = xstrdup("text/html");
-    fetch_sched_finish(e, r);
 out:
     if (fd >= 0)
         close(fd);
     free(path);
-}
-
-void
-fetch_file_read_queued(struct fetch_engine *e)
-{
-    struct fetch_req *r;
-
-    while ((r = e->files_head) != NULL) {
-        e->files_head = r->next;
-        if (e->files_head == NULL)
-            e->files_tail = NULL;
-        read_file(e, r);
-    }
 }

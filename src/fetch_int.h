@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fetch_int: what the fetch*.c files share and nobody else sees: the
- * engine, its requests and its hosts.  Nothing here names a libcurl type:
- * fetch.c keeps its handles behind struct fetch_curl and struct
- * fetch_xfer, so that it stays the only file including <curl/curl.h>.
+ * fetch_int: what the fetch*.c files share and nobody else sees (but the
+ * scheduler's unit test): the engine, its requests, its hosts, and the
+ * two seams the scheduler is handed, a transport and a clock.  Nothing
+ * here names a libcurl type: fetch.c keeps its handles behind its
+ * transport state and struct fetch_xfer.
+ *
+ * The files depend downward only:
+ *   fetch.c         the public engine on libcurl: the curl transport, step
+ *   fetch_sched.c   requests, queues, redirects, retries, robots gating
+ *   fetch_host.c    hosts: pacing, Retry-After pauses, robots.txt state
+ *   fetch_file.c    file:// reads      fetch_url.c   URL parts (curl_url)
+ *   fetch_result.c  what a response is (errors, HTML sniffing, headers)
  */
 #ifndef AC_FETCH_INT_H
 #define AC_FETCH_INT_H
@@ -15,9 +23,31 @@
 #include "fetch.h"
 #include "strbuf.h"
 
-struct fetch_curl; /* fetch.c: the multi handle, the easy pool, lists */
-struct fetch_xfer; /* fetch.c: one request's easy handle and headers */
+struct fetch_xfer; /* the transport's state for one request */
+struct fetch_engine;
+struct fetch_req;
 struct robots;
+
+/*
+ * How the scheduler moves bytes: libcurl in fetch.c, a fake in the unit
+ * tests.  start() begins the transfer of R->url (R->kind and R->limit say
+ * what it is for); the transfer ends, later or at once when it cannot
+ * start, with a call to fetch_sched_complete(), the completion callback,
+ * after the transport has filled R's response fields (body, ctype, etag,
+ * last_modified, retry_after_ms, over_limit, not_html).  cancel() stops
+ * R's transfer if one runs and frees what the transport hung on R
+ * (R->xfer); it is called for every request the engine frees.
+ */
+struct fetch_transport {
+    void (*start)(struct fetch_engine *e, struct fetch_req *r);
+    void (*cancel)(struct fetch_engine *e, struct fetch_req *r);
+};
+
+/* The scheduler's clock: monotonic milliseconds (a fake in the tests). */
+struct fetch_clock {
+    long long (*now_ms)(void *arg);
+    void *arg;
+};
 
 enum fetch_req_kind { FETCH_REQ_PAGE, FETCH_REQ_ROBOTS };
 enum fetch_robots_state {
@@ -64,7 +94,8 @@ struct fetch_req {
     char *url;               /* this hop, after remapping */
     bool is_file;
     bool conditional; /* sends validators: a 304 is an answer */
-    struct fetch_xfer *xfer;
+    char *if_none_match, *if_modified_since; /* validators to send */
+    struct fetch_xfer *xfer; /* the transport's; NULL until it starts */
     struct strbuf body;
     size_t limit;
     bool over_limit, not_html;
@@ -89,7 +120,10 @@ struct fetch_outcome {
 struct fetch_engine {
     struct fetch_config cfg; /* strings below are our copies */
     char *user_agent;
-    struct fetch_curl *curl;
+    const struct fetch_transport *transport;
+    void *tp; /* the transport's own state (fetch.c: the curl handles) */
+    struct fetch_clock clock;
+    struct fetch_req *running_head; /* transfers started, not completed */
     struct fetch_hosts hosts;
     struct fetch_req *files_head, *files_tail;
     struct fetch_req *done_head, *done_tail;
@@ -100,13 +134,7 @@ struct fetch_engine {
     bool aborted; /* fetch_engine_abort(): every request ends at once */
 };
 
-/* ---- fetch.c: what needs libcurl ---- */
-
-/* Starts a transfer of R->url; a failure to start completes R at once. */
-void fetch_transfer_start(struct fetch_engine *e, struct fetch_req *r);
-
-/* Frees what fetch.c hung on a request.  NULL is a no-op. */
-void fetch_xfer_free(struct fetch_xfer *x);
+/* ---- fetch_url.c: URL parts, read with libcurl's URL parser ---- */
 
 /* Returns "scheme://host:port" (lower case) for an http(s) URL, or NULL;
  * the caller frees. */
@@ -122,14 +150,30 @@ char *fetch_url_file_path(const char *url);
 
 /* ---- fetch_sched.c: requests, queues and the scheduler ---- */
 
-/* Monotonic milliseconds. */
-long long fetch_sched_now_ms(void);
+/* A new engine for CFG (copied; numbers brought into range) that starts
+ * transfers through T (TP is its state, kept in e->tp) and reads time
+ * from CLOCK.  Free it with fetch_sched_engine_free(). */
+struct fetch_engine *fetch_sched_engine_new(const struct fetch_config *cfg,
+                                            const struct fetch_transport *t,
+                                            void *tp, struct fetch_clock clock);
+
+/* Cancels every running transfer (transport cancel()), frees every
+ * request, host and E itself, completing nothing.  Not the transport's
+ * own state (e->tp): free that first or after.  NULL is a no-op. */
+void fetch_sched_engine_free(struct fetch_engine *e);
+
+/* The engine's clock, in ms. */
+long long fetch_sched_now_ms(const struct fetch_engine *e);
+
+/* The system's monotonic clock, for struct fetch_clock. */
+long long fetch_sched_monotonic_ms(void *arg);
 
 /* Forgets R's last response (body, headers, Retry-After). */
 void fetch_sched_reset_response(struct fetch_req *r);
 
-/* Frees R with its result and everything it holds.  NULL is a no-op. */
-void fetch_sched_req_free(struct fetch_req *r);
+/* Frees R with its result and everything it holds (the transport's part
+ * through its cancel()).  NULL is a no-op. */
+void fetch_sched_req_free(struct fetch_engine *e, struct fetch_req *r);
 
 /* Points R at URL and queues it (see the comment in fetch_sched.c). */
 void fetch_sched_route(struct fetch_engine *e, struct fetch_req *r,
@@ -140,8 +184,9 @@ void fetch_sched_finish(struct fetch_engine *e, struct fetch_req *r);
 void fetch_sched_finish_err(struct fetch_engine *e, struct fetch_req *r,
                             enum fetch_error kind, const char *msg);
 
-/* Decides what the end O of R's transfer means: done, retried, a
- * redirect followed, a robots.txt settled. */
+/* The completion callback of a transfer that start() began: decides
+ * what its end O means for R (done, retried, a redirect followed, a
+ * robots.txt settled).  O->location is borrowed. */
 void fetch_sched_complete(struct fetch_engine *e, struct fetch_req *r,
                           const struct fetch_outcome *o);
 
@@ -156,9 +201,6 @@ long fetch_sched_wait_ms(const struct fetch_engine *e, long max_wait_ms);
 
 /* Ends every queued request (hosts and files) with FETCH_E_ABORTED. */
 void fetch_sched_abort_queued(struct fetch_engine *e);
-
-/* Frees every request not running and every host. */
-void fetch_sched_free(struct fetch_engine *e);
 
 /* ---- fetch_host.c: the host table, pacing, robots.txt state ---- */
 
@@ -189,8 +231,10 @@ void fetch_host_robots_settle(struct fetch_host *h, const struct fetch_req *r,
 
 /* ---- fetch_file.c: file:// URLs (only ever reached by remapping) ---- */
 
-/* Reads every queued file request and finishes it. */
-void fetch_file_read_queued(struct fetch_engine *e);
+/* Reads the local file R->url names into R (body, ctype), at most
+ * MAX_SIZE bytes, or sets the error of R->res (io, too-large, not-html).
+ * The caller finishes R. */
+void fetch_file_read(struct fetch_req *r, size_t max_size);
 
 /* ---- fetch_result.c: what a response is ---- */
 

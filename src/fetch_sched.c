@@ -5,15 +5,19 @@
  * starts what robots.txt, --per-host, pacing and --jobs allow; a finished
  * transfer is judged here (retry with backoff, follow a redirect hop,
  * settle robots.txt, or finish); finished requests fire their callbacks.
- * The transfers themselves are fetch.c's.
+ * It is handed a transport (struct fetch_transport: fetch.c's libcurl, or
+ * a fake) and a clock, so it never reads the time or moves a byte itself;
+ * test_fetch_sched drives it with fakes.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fetch_int.h"
 #include "remap.h"
@@ -24,12 +28,19 @@
 #define MAX_ROBOTS_HOPS 5
 
 long long
-fetch_sched_now_ms(void)
+fetch_sched_monotonic_ms(void *arg)
 {
     struct timespec ts;
 
+    (void)arg;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long long
+fetch_sched_now_ms(const struct fetch_engine *e)
+{
+    return e->clock.now_ms(e->clock.arg);
 }
 
 /* Returns the lower-case scheme of URL (caller frees) or NULL. */
@@ -70,13 +81,15 @@ fetch_sched_reset_response(struct fetch_req *r)
 }
 
 void
-fetch_sched_req_free(struct fetch_req *r)
+fetch_sched_req_free(struct fetch_engine *e, struct fetch_req *r)
 {
     if (r == NULL)
         return;
+    e->transport->cancel(e, r);
     fetch_sched_reset_response(r);
     free(r->url);
-    fetch_xfer_free(r->xfer);
+    free(r->if_none_match);
+    free(r->if_modified_since);
     fetch_result_free(r->res);
     free(r);
 }
@@ -123,7 +136,7 @@ fetch_sched_finish(struct fetch_engine *e, struct fetch_req *r)
     free(res->final_url);
     res->final_url = xstrdup(r->url);
     res->elapsed_ms =
-        r->started ? (long)(fetch_sched_now_ms() - r->started) : 0;
+        r->started ? (long)(fetch_sched_now_ms(e) - r->started) : 0;
     if (res->error == FETCH_OK) {
         res->content_type = r->ctype;
         res->etag = r->etag;
@@ -233,6 +246,28 @@ out:
     free(key);
 }
 
+/* ---- starting a transfer ------------------------------------------------ */
+
+/* Starts R's transfer through the transport; it counts as running (for
+ * --jobs and --per-host) until the transport completes it. */
+static void
+start_transfer(struct fetch_engine *e, struct fetch_req *r)
+{
+    r->attempt++;
+    if (r->started == 0)
+        r->started = fetch_sched_now_ms(e);
+    fetch_sched_reset_response(r);
+    r->limit = r->kind == FETCH_REQ_ROBOTS ? ROBOTS_MAX_BYTES : e->cfg.max_size;
+    e->running++;
+    r->host->active++;
+    r->rprev = NULL;
+    r->rnext = e->running_head;
+    if (e->running_head != NULL)
+        e->running_head->rprev = r;
+    e->running_head = r;
+    e->transport->start(e, r);
+}
+
 /* ---- deciding what a finished transfer means ---------------------------- */
 
 /* Queues R again after a jittered exponential backoff, if it has retries
@@ -250,7 +285,7 @@ retry(struct fetch_engine *e, struct fetch_req *r)
     e->rng ^= e->rng >> 7;
     e->rng ^= e->rng << 17;
     backoff = backoff / 2 + (long long)(e->rng % (uint64_t)(backoff + 1));
-    r->not_before = fetch_sched_now_ms() + backoff;
+    r->not_before = fetch_sched_now_ms(e) + backoff;
     queue_push(r->host, r, true);
     return true;
 }
@@ -323,7 +358,7 @@ page_done(struct fetch_engine *e, struct fetch_req *r,
     } else if (s >= 300 && s < 400 && o->location != NULL) {
         follow(e, r, s, o->location);
     } else if (s == 429 || s == 502 || s == 503 || s == 504) {
-        fetch_host_pause(r->host, r->retry_after_ms, fetch_sched_now_ms());
+        fetch_host_pause(r->host, r->retry_after_ms, fetch_sched_now_ms(e));
         if (!retry(e, r))
             http_status_error(e, r, s);
     } else if (s < 200 || s >= 300) {
@@ -350,18 +385,34 @@ robots_done(struct fetch_engine *e, struct fetch_req *r,
         r->robots_hops++;
         free(r->url);
         r->url = xstrdup(o->location);
-        fetch_transfer_start(e, r);
+        start_transfer(e, r);
         return;
     }
     fetch_host_robots_settle(h, r, o, e->cfg.max_crawl_delay_ms);
     fetch_host_unref(&e->hosts, h);
-    fetch_sched_req_free(r);
+    fetch_sched_req_free(e, r);
+}
+
+/* Takes running request R off the running list and counts. */
+static void
+unlink_running(struct fetch_engine *e, struct fetch_req *r)
+{
+    if (r->rprev != NULL)
+        r->rprev->rnext = r->rnext;
+    else
+        e->running_head = r->rnext;
+    if (r->rnext != NULL)
+        r->rnext->rprev = r->rprev;
+    r->rprev = r->rnext = NULL;
+    e->running--;
+    r->host->active--;
 }
 
 void
 fetch_sched_complete(struct fetch_engine *e, struct fetch_req *r,
                      const struct fetch_outcome *o)
 {
+    unlink_running(e, r);
     if (r->kind == FETCH_REQ_ROBOTS)
         robots_done(e, r, o);
     else
@@ -404,7 +455,7 @@ start_robots(struct fetch_engine *e, struct fetch_host *h, long long now)
     fetch_host_ref(&e->hosts, h);
     h->rstate = FETCH_ROBOTS_FETCHING;
     h->next_start = now + h->delay_ms;
-    fetch_transfer_start(e, r);
+    start_transfer(e, r);
 }
 
 /* Starts what host H may start now; notes when it may start more. */
@@ -432,18 +483,34 @@ host_start(struct fetch_engine *e, struct fetch_host *h, long long now)
         if (!robots_pass(e, h, r))
             continue;
         h->next_start = now + h->delay_ms;
-        fetch_transfer_start(e, r);
+        start_transfer(e, r);
+    }
+}
+
+/* Reads every queued file request and finishes it. */
+static void
+read_files(struct fetch_engine *e)
+{
+    struct fetch_req *r;
+
+    while ((r = e->files_head) != NULL) {
+        e->files_head = r->next;
+        if (e->files_head == NULL)
+            e->files_tail = NULL;
+        r->started = fetch_sched_now_ms(e);
+        fetch_file_read(r, e->cfg.max_size);
+        fetch_sched_finish(e, r);
     }
 }
 
 void
 fetch_sched_run(struct fetch_engine *e)
 {
-    long long now = fetch_sched_now_ms();
+    long long now = fetch_sched_now_ms(e);
     struct fetch_host *h, *next;
 
     e->next_wake = LLONG_MAX;
-    fetch_file_read_queued(e);
+    read_files(e);
     for (h = e->hosts.busy.head; h != NULL && e->running < e->cfg.jobs;
          h = next) {
         next = h->next; /* H may go idle if its last request ends here */
@@ -465,7 +532,7 @@ fetch_sched_fire_done(struct fetch_engine *e)
         if (e->done_head == NULL)
             e->done_tail = NULL;
         r->res = NULL;
-        fetch_sched_req_free(r);
+        fetch_sched_req_free(e, r);
         e->pending--;
         done(res, userdata); /* may submit more: the lists are consistent */
     }
@@ -475,7 +542,7 @@ fetch_sched_fire_done(struct fetch_engine *e)
 long
 fetch_sched_wait_ms(const struct fetch_engine *e, long max_wait_ms)
 {
-    long long until = e->next_wake - fetch_sched_now_ms();
+    long long until = e->next_wake - fetch_sched_now_ms(e);
     long wait = max_wait_ms;
 
     if (e->done_head != NULL || e->files_head != NULL)
@@ -509,22 +576,159 @@ fetch_sched_abort_queued(struct fetch_engine *e)
 }
 
 static void
-free_chain(struct fetch_req *r)
+free_chain(struct fetch_engine *e, struct fetch_req *r)
 {
     struct fetch_req *next;
 
     for (; r != NULL; r = next) {
         next = r->next;
-        fetch_sched_req_free(r);
+        fetch_sched_req_free(e, r);
     }
 }
 
 void
-fetch_sched_free(struct fetch_engine *e)
+fetch_sched_engine_free(struct fetch_engine *e)
 {
+    struct fetch_req *r, *next;
+
+    if (e == NULL)
+        return;
+    for (r = e->running_head; r != NULL; r = next) {
+        next = r->rnext;
+        fetch_sched_req_free(e, r); /* the transport's cancel() stops it */
+    }
     for (struct fetch_host *h = e->hosts.busy.head; h != NULL; h = h->next)
-        free_chain(h->qhead);
-    free_chain(e->files_head);
-    free_chain(e->done_head);
+        free_chain(e, h->qhead);
+    free_chain(e, e->files_head);
+    free_chain(e, e->done_head);
     fetch_host_free_all(&e->hosts);
+    free(e->user_agent);
+    free(e);
+}
+
+/* ---- the engine and its public interface (fetch.h) ---------------------- */
+
+void
+fetch_config_defaults(struct fetch_config *cfg)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->timeout_ms = 30000;
+    cfg->max_size = 10 * 1024 * 1024;
+    cfg->jobs = 16;
+    cfg->per_host = 2;
+    cfg->delay_ms = 0;
+    cfg->max_crawl_delay_ms = 30000;
+    cfg->retries = 2;
+    cfg->retry_base_ms = 1000;
+}
+
+const char *
+fetch_default_user_agent(void)
+{
+    return "attrcheck/" PACKAGE_VERSION
+           " (+https://github.com/attrcheck/attrcheck)";
+}
+
+/* Copies CFG into E, the numbers brought into range. */
+static void
+copy_config(struct fetch_engine *e, const struct fetch_config *cfg)
+{
+    e->cfg = *cfg;
+    e->cfg.jobs = cfg->jobs < 1 ? 1 : cfg->jobs;
+    e->cfg.per_host = cfg->per_host < 1 ? 1 : cfg->per_host;
+    e->cfg.retries = cfg->retries < 0 ? 0 : cfg->retries;
+    e->cfg.retry_base_ms = cfg->retry_base_ms < 1 ? 1 : cfg->retry_base_ms;
+    e->cfg.delay_ms = cfg->delay_ms < 0 ? 0 : cfg->delay_ms;
+    e->cfg.timeout_ms = cfg->timeout_ms < 1 ? 1 : cfg->timeout_ms;
+    e->user_agent = xstrdup(cfg->user_agent && *cfg->user_agent
+                                ? cfg->user_agent
+                                : fetch_default_user_agent());
+    e->cfg.user_agent = e->user_agent;
+    e->cfg.resolve = NULL; /* the transport copies what it needs */
+    e->cfg.resolve_len = 0;
+}
+
+struct fetch_engine *
+fetch_sched_engine_new(const struct fetch_config *cfg,
+                       const struct fetch_transport *t, void *tp,
+                       struct fetch_clock clock)
+{
+    struct fetch_engine *e = xcalloc(1, sizeof(*e));
+
+    copy_config(e, cfg);
+    e->transport = t;
+    e->tp = tp;
+    e->clock = clock;
+    e->rng = ((uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid()) | 1;
+    return e;
+}
+
+/* A copy of V when it may go into a request header as it is, or NULL. */
+static char *
+header_value(const char *v)
+{
+    size_t n = 0;
+
+    if (v == NULL)
+        return NULL;
+    for (; v[n] != '\0'; n++)
+        if ((unsigned char)v[n] < 0x20 || v[n] == 0x7f)
+            return NULL;
+    return n > 0 && n <= 1024 ? xstrdup(v) : NULL;
+}
+
+void
+fetch_submit(struct fetch_engine *e, const char *url, bool from_page,
+             fetch_done_fn done, void *userdata)
+{
+    fetch_submit_ex(e, url, from_page, NULL, done, userdata);
+}
+
+void
+fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
+                const struct fetch_headers *hdrs, fetch_done_fn done,
+                void *userdata)
+{
+    struct fetch_req *r = xcalloc(1, sizeof(*r));
+
+    if (hdrs != NULL) {
+        r->if_none_match = header_value(hdrs->if_none_match);
+        r->if_modified_since = header_value(hdrs->if_modified_since);
+    }
+    r->conditional = r->if_none_match != NULL || r->if_modified_since != NULL;
+    r->kind = FETCH_REQ_PAGE;
+    r->done = done;
+    r->userdata = userdata;
+    r->retry_after_ms = -1;
+    r->res = xcalloc(1, sizeof(*r->res));
+    r->res->url = xstrdup(url);
+    e->pending++;
+    fetch_sched_route(e, r, url, from_page, false);
+}
+
+size_t
+fetch_pending(const struct fetch_engine *e)
+{
+    return e->pending;
+}
+
+void
+fetch_engine_abort(struct fetch_engine *e)
+{
+    struct fetch_req *r;
+
+    if (e == NULL || e->aborted)
+        return;
+    e->aborted = true;
+    while ((r = e->running_head) != NULL) {
+        unlink_running(e, r);
+        e->transport->cancel(e, r);
+        if (r->kind == FETCH_REQ_ROBOTS) {
+            fetch_host_unref(&e->hosts, r->host);
+            fetch_sched_req_free(e, r);
+        } else {
+            fetch_sched_finish_err(e, r, FETCH_E_ABORTED, "aborted");
+        }
+    }
+    fetch_sched_abort_queued(e);
 }
