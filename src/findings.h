@@ -27,6 +27,13 @@ enum verdict {
     VERDICT_NONE   /* neither a licence nor a source credit */
 };
 
+/* How many results of a run got each verdict: the report prints it, the
+ * policy turns it into the exit status. */
+struct run_stats {
+    size_t verdicts[5]; /* indexed by enum verdict */
+    size_t total;
+};
+
 struct finding_def {
     const char *code;
     enum severity severity;

@@ -22,8 +22,7 @@
 #include "html_int.h"
 #include "strbuf.h"
 
-#define HTML_MAX_DEPTH 1024      /* deeper elements are transparent */
-#define LINE_SCAN_MAX  (1 << 20) /* how far back to look for a '<' */
+#define HTML_MAX_DEPTH 1024 /* deeper elements are transparent */
 
 #define F_BLOCK 1u
 #define F_SKIP  2u
@@ -123,38 +122,16 @@ tag_find(const xmlChar *name)
                    tag_cmp);
 }
 
-unsigned
-html_tag_line(const struct html_state *st)
+/* Copies where the parser is into ST at each parser event, so that
+ * html_util.c can tell lines without libxml2. */
+static void
+sync_pos(struct html_state *st)
 {
     xmlParserInputPtr in = ((const struct parse *)st)->ctxt->input;
-    const xmlChar *p;
-    long line;
 
-    if (in == NULL || in->cur == NULL)
-        return 0;
-    line = in->line;
-    for (p = in->cur; p > in->base && *p != '<' && in->cur - p < LINE_SCAN_MAX;
-         p--)
-        if (*p == '\n')
-            line--;
-    return line < 1 ? 1 : (unsigned)line;
-}
-
-/* libxml2 reports text once it has read all of it, so count back the
- * newlines after its first visible character. */
-unsigned
-html_text_line(const struct html_state *st, const char *ch, size_t len)
-{
-    xmlParserInputPtr in = ((const struct parse *)st)->ctxt->input;
-    long line = in != NULL ? in->line : 0;
-    size_t i = 0;
-
-    while (i < len && html_is_space(ch[i]))
-        i++;
-    for (; i < len; i++)
-        if (ch[i] == '\n')
-            line--;
-    return line < 1 ? 1 : (unsigned)line;
+    st->in_base = in != NULL ? in->base : NULL;
+    st->in_cur = in != NULL ? in->cur : NULL;
+    st->in_line = in != NULL ? in->line : 0;
 }
 
 static void
@@ -165,6 +142,7 @@ on_text(void *ud, const xmlChar *xch, int xlen)
     size_t len = xlen > 0 ? (size_t)xlen : 0;
     struct html_frame *f;
 
+    sync_pos(st);
     if (st->nframes == 0 || len == 0)
         return;
     f = &st->frames[st->nframes - 1];
@@ -182,7 +160,7 @@ on_text(void *ud, const xmlChar *xch, int xlen)
 static bool
 is_jsonld(const xmlChar **atts)
 {
-    const char *t = html_page_attr(atts, "type");
+    const char *t = html_util_attr(atts, "type");
     static const char want[] = "application/ld+json";
     size_t n = sizeof(want) - 1;
 
@@ -202,8 +180,8 @@ is_jsonld(const xmlChar **atts)
 static bool
 is_hidden(const xmlChar **atts)
 {
-    const char *h = html_page_attr(atts, "hidden");
-    const char *s = html_page_attr(atts, "style");
+    const char *h = html_util_attr(atts, "hidden");
+    const char *s = html_util_attr(atts, "style");
     char buf[256];
     size_t n = 0;
 
@@ -276,7 +254,7 @@ set_region(struct html_frame *f, const xmlChar **atts)
         {"complementary", HTML_REGION_ASIDE},
         {"form", HTML_REGION_FORM},
     };
-    const char *role = html_page_attr(atts, "role");
+    const char *role = html_util_attr(atts, "role");
     size_t i;
 
     if (f->tag != NULL && (f->tag->flags & F_MAIN))
@@ -291,8 +269,8 @@ set_region(struct html_frame *f, const xmlChar **atts)
     if (f->tag != NULL && f->tag->region != HTML_REGION_BODY)
         f->region = f->tag->region;
     else if ((f->tag == NULL || f->tag->kind == HTML_K_OTHER) &&
-             (has_word(html_page_attr(atts, "id"), "footer") ||
-              has_word(html_page_attr(atts, "class"), "footer")) &&
+             (has_word(html_util_attr(atts, "id"), "footer") ||
+              has_word(html_util_attr(atts, "class"), "footer")) &&
              (f->tag == NULL || strcmp(f->tag->name, "body") != 0))
         f->region = HTML_REGION_FOOTER;
 }
@@ -324,7 +302,7 @@ element(struct html_state *st, size_t fi, const xmlChar **atts)
 static void
 push_frame(struct html_state *st, const struct html_frame *f)
 {
-    st->frames = html_page_grow(st->frames, st->nframes, &st->frames_cap,
+    st->frames = html_util_grow(st->frames, st->nframes, &st->frames_cap,
                                 sizeof(*st->frames));
     st->frames[st->nframes++] = *f;
 }
@@ -335,6 +313,7 @@ on_start(void *ud, const xmlChar *name, const xmlChar **atts)
     struct html_state *st = ud;
     struct html_frame f;
 
+    sync_pos(st);
     st->any_element = true;
     if (st->nframes == HTML_MAX_DEPTH) {
         st->overflow++;
@@ -354,7 +333,7 @@ on_start(void *ud, const xmlChar *name, const xmlChar **atts)
         f.in_head = true;
     if (f.tag != NULL && f.tag->kind == HTML_K_SCRIPT && is_jsonld(atts)) {
         f.jsonld = f.skip = true;
-        st->script_line = html_tag_line(st);
+        st->script_line = html_util_tag_line(st);
         strbuf_truncate(&st->script, 0);
     } else if (f.tag != NULL && (f.tag->flags & F_SKIP)) {
         f.skip = true;
@@ -378,6 +357,7 @@ on_end(void *ud, const xmlChar *name)
     struct html_state *st = ud;
     struct html_frame *f;
 
+    sync_pos(st);
     (void)name; /* libxml2 reports ends strictly nested */
     if (st->overflow > 0) {
         st->overflow--;

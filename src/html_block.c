@@ -24,7 +24,7 @@ new_block(struct html_state *st, const char *tag, const struct html_frame *f,
 {
     struct html_wblock *b;
 
-    st->blocks = html_page_grow(st->blocks, st->nblocks, &st->blocks_cap,
+    st->blocks = html_util_grow(st->blocks, st->nblocks, &st->blocks_cap,
                                 sizeof(*st->blocks));
     b = &st->blocks[st->nblocks];
     memset(b, 0, sizeof(*b));
@@ -113,7 +113,7 @@ html_block_text(struct html_state *st, size_t fi, const char *ch, size_t len)
     before = b->sb.len;
     textnorm_append(&b->sb, ch, len, &b->space);
     if (before == 0 && b->sb.len > 0)
-        b->line = html_text_line(st, ch, len);
+        b->line = html_util_text_line(st, ch, len);
     if (st->frames[fi].code)
         code_span(b, before + (before > 0 && b->sb.buf[before] == ' '),
                   b->sb.len);

@@ -103,6 +103,10 @@ struct html_state {
     struct strbuf script; /* the JSON-LD script being read */
     unsigned script_line;
     bool any_element, title_done;
+    /* where the parser is, copied by html.c at each parser event so that
+     * html_util.c tells lines without libxml2 */
+    const unsigned char *in_base, *in_cur; /* NULL: unknown */
+    long in_line;
 };
 
 static inline bool
@@ -111,29 +115,29 @@ html_is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* ---- html.c: what needs the parser ---- */
+/* ---- html_util.c: helpers every html file uses (the lowest file) ---- */
 
 /* The source line where the current start tag began. */
-unsigned html_tag_line(const struct html_state *st);
+unsigned html_util_tag_line(const struct html_state *st);
 
 /* The line of the first visible character of text CH[0..LEN) that the
  * parser just reported. */
-unsigned html_text_line(const struct html_state *st, const char *ch,
-                        size_t len);
-
-/* ---- html_page.c: what elements add to the page ---- */
+unsigned html_util_text_line(const struct html_state *st, const char *ch,
+                             size_t len);
 
 /* The value of attribute NAME in ATTS ("" when it has none), or NULL;
  * borrowed from ATTS. */
-const char *html_page_attr(const unsigned char **atts, const char *name);
+const char *html_util_attr(const unsigned char **atts, const char *name);
 
 /* A copy of S without leading and trailing HTML white space; the same in
  * lower case (ASCII).  The caller frees. */
-char *html_page_trim_dup(const char *s);
-char *html_page_lower_dup(const char *s);
+char *html_util_trim_dup(const char *s);
+char *html_util_lower_dup(const char *s);
 
 /* Grows ARRAY (of *CAP elements of SIZE) to hold LEN + 1; returns it. */
-void *html_page_grow(void *array, size_t len, size_t *cap, size_t size);
+void *html_util_grow(void *array, size_t len, size_t *cap, size_t size);
+
+/* ---- html_page.c: what elements add to the page ---- */
 
 /* <a>, <area>, <link> of frame F: one link each when there is an href. */
 void html_page_anchor(struct html_state *st, struct html_frame *f,

@@ -15,67 +15,23 @@
 #include "textnorm.h"
 #include "xalloc.h"
 
-const char *
-html_page_attr(const unsigned char **atts, const char *name)
-{
-    size_t i;
-
-    for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
-        if (strcmp((const char *)atts[i], name) == 0)
-            return atts[i + 1] != NULL ? (const char *)atts[i + 1] : "";
-    return NULL;
-}
-
-char *
-html_page_trim_dup(const char *s)
-{
-    size_t n;
-
-    while (html_is_space(*s))
-        s++;
-    n = strlen(s);
-    while (n > 0 && html_is_space(s[n - 1]))
-        n--;
-    return xstrndup(s, n);
-}
-
-char *
-html_page_lower_dup(const char *s)
-{
-    char *d = html_page_trim_dup(s), *p;
-
-    for (p = d; *p != '\0'; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
-    return d;
-}
-
-void *
-html_page_grow(void *array, size_t len, size_t *cap, size_t size)
-{
-    if (len < *cap)
-        return array;
-    *cap = *cap ? *cap * 2 : 16;
-    return xreallocarray(array, *cap, size);
-}
-
 static size_t
 add_link(struct html_state *st, const struct html_frame *f, const char *href,
          const unsigned char **atts)
 {
     struct html_page *p = st->page;
     struct html_link *l;
-    const char *rel = html_page_attr(atts, "rel");
+    const char *rel = html_util_attr(atts, "rel");
     size_t b = html_block_cur(st, f);
 
-    st->page->links = html_page_grow(p->links, p->links_len, &st->links_cap,
+    st->page->links = html_util_grow(p->links, p->links_len, &st->links_cap,
                                      sizeof(*p->links));
     l = &p->links[p->links_len];
     memset(l, 0, sizeof(*l));
-    l->href = html_page_trim_dup(href);
-    l->rel = rel != NULL ? html_page_lower_dup(rel) : NULL;
+    l->href = html_util_trim_dup(href);
+    l->rel = rel != NULL ? html_util_lower_dup(rel) : NULL;
     l->in_head = f->in_head;
-    l->line = html_tag_line(st);
+    l->line = html_util_tag_line(st);
     l->block = b;
     l->start = l->end = b == HTML_NONE ? 0 : st->blocks[b].sb.len;
     return p->links_len++;
@@ -97,8 +53,8 @@ void
 html_page_img(struct html_state *st, const struct html_frame *f,
               const unsigned char **atts)
 {
-    const char *src = html_page_attr(atts, "src");
-    const char *alt = html_page_attr(atts, "alt");
+    const char *src = html_util_attr(atts, "src");
+    const char *alt = html_util_attr(atts, "alt");
     struct html_collector *c = open_link(st);
     struct html_link *l;
     size_t i;
@@ -113,7 +69,7 @@ html_page_img(struct html_state *st, const struct html_frame *f,
         return;
     l = &st->page->links[c->first];
     if (l->img_src == NULL)
-        l->img_src = html_page_trim_dup(src);
+        l->img_src = html_util_trim_dup(src);
     if (c->alt == NULL && alt != NULL)
         c->alt = textnorm_dup(alt);
 }
@@ -122,7 +78,7 @@ void
 html_page_anchor(struct html_state *st, struct html_frame *f,
                  const unsigned char **atts)
 {
-    const char *href = html_page_attr(atts, "href"), *alt;
+    const char *href = html_util_attr(atts, "href"), *alt;
     struct html_page *p = st->page;
     enum html_kind k = f->tag->kind;
     size_t i;
@@ -135,7 +91,7 @@ html_page_anchor(struct html_state *st, struct html_frame *f,
             p->links[i].text = xstrdup("");
         return;
     }
-    alt = html_page_attr(atts, "alt");
+    alt = html_util_attr(atts, "alt");
     p->links[i].text = textnorm_dup(k == HTML_K_AREA && alt ? alt : "");
     if (k == HTML_K_LINK && p->canonical == NULL && p->links[i].rel != NULL &&
         strstr(p->links[i].rel, "canonical") != NULL)
@@ -147,19 +103,19 @@ do_meta(struct html_state *st, const unsigned char **atts)
 {
     static const char *const keys[] = {"name", "property", "http-equiv",
                                        "itemprop"};
-    const char *content = html_page_attr(atts, "content"), *key = NULL;
+    const char *content = html_util_attr(atts, "content"), *key = NULL;
     struct html_page *p = st->page;
     size_t i;
 
     for (i = 0; i < sizeof(keys) / sizeof(keys[0]) && key == NULL; i++)
-        key = html_page_attr(atts, keys[i]);
+        key = html_util_attr(atts, keys[i]);
     if (key == NULL || content == NULL)
         return;
-    p->metas = html_page_grow(p->metas, p->metas_len, &st->metas_cap,
+    p->metas = html_util_grow(p->metas, p->metas_len, &st->metas_cap,
                               sizeof(*p->metas));
-    p->metas[p->metas_len].name = html_page_lower_dup(key);
+    p->metas[p->metas_len].name = html_util_lower_dup(key);
     p->metas[p->metas_len].content = xstrdup(content);
-    p->metas[p->metas_len].line = html_tag_line(st);
+    p->metas[p->metas_len].line = html_util_tag_line(st);
     p->metas_len++;
 }
 
@@ -171,11 +127,11 @@ html_page_document(struct html_state *st, struct html_frame *f,
 
     switch (f->tag->kind) {
     case HTML_K_HTML:
-        v = html_page_attr(atts, "lang");
+        v = html_util_attr(atts, "lang");
         if (v == NULL)
-            v = html_page_attr(atts, "xml:lang");
+            v = html_util_attr(atts, "xml:lang");
         if (v != NULL && st->page->lang == NULL)
-            st->page->lang = html_page_lower_dup(v);
+            st->page->lang = html_util_lower_dup(v);
         break;
     case HTML_K_TITLE:
         f->title = true;
@@ -183,9 +139,9 @@ html_page_document(struct html_state *st, struct html_frame *f,
             st->title_done = html_block_col_open(st, HTML_COL_TITLE, 0, 0);
         break;
     case HTML_K_BASE:
-        v = html_page_attr(atts, "href");
+        v = html_util_attr(atts, "href");
         if (v != NULL && st->page->base_href == NULL)
-            st->page->base_href = html_page_trim_dup(v);
+            st->page->base_href = html_util_trim_dup(v);
         break;
     case HTML_K_META:
         do_meta(st, atts);
@@ -200,7 +156,7 @@ html_page_jsonld(struct html_state *st)
 {
     struct html_page *p = st->page;
 
-    p->jsonld = html_page_grow(p->jsonld, p->jsonld_len, &st->jsonld_cap,
+    p->jsonld = html_util_grow(p->jsonld, p->jsonld_len, &st->jsonld_cap,
                                sizeof(*p->jsonld));
     p->jsonld[p->jsonld_len].text = xstrdup(strbuf_str(&st->script));
     p->jsonld[p->jsonld_len++].line = st->script_line;

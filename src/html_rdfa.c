@@ -50,7 +50,7 @@ push_prefix(struct html_state *st, const char *name, size_t n, const char *iri,
 
     if (v == NULL)
         return;
-    st->prefixes = html_page_grow(st->prefixes, st->nprefixes,
+    st->prefixes = html_util_grow(st->prefixes, st->nprefixes,
                                   &st->prefixes_cap, sizeof(*st->prefixes));
     d = xstrndup(name, n);
     st->prefixes[st->nprefixes].name = d;
@@ -64,7 +64,7 @@ push_prefix(struct html_state *st, const char *name, size_t n, const char *iri,
 void
 html_rdfa_scan_prefixes(struct html_state *st, const unsigned char **atts)
 {
-    const char *s = html_page_attr(atts, "prefix"), *name, *iri;
+    const char *s = html_util_attr(atts, "prefix"), *name, *iri;
     size_t i, n;
 
     for (i = 0; atts != NULL && atts[i] != NULL; i += 2) {
@@ -142,16 +142,16 @@ static void
 rdfa_tokens(struct html_state *st, const char *list, bool curies_only,
             const unsigned char **atts, size_t block)
 {
-    const char *content = html_page_attr(atts, "content");
-    const char *href = html_page_attr(atts, "href");
+    const char *content = html_util_attr(atts, "content");
+    const char *href = html_util_attr(atts, "href");
     struct html_page *p = st->page;
     const char *t;
     size_t n;
 
     if (href == NULL)
-        href = html_page_attr(atts, "resource");
+        href = html_util_attr(atts, "resource");
     if (href == NULL)
-        href = html_page_attr(atts, "src");
+        href = html_util_attr(atts, "src");
     while (list != NULL && *list != '\0') {
         while (html_is_space(*list))
             list++;
@@ -160,13 +160,13 @@ rdfa_tokens(struct html_state *st, const char *list, bool curies_only,
         n = (size_t)(list - t);
         if (n == 0 || (curies_only && memchr(t, ':', n) == NULL))
             continue;
-        p->rdfa = html_page_grow(p->rdfa, p->rdfa_len, &st->rdfa_cap,
+        p->rdfa = html_util_grow(p->rdfa, p->rdfa_len, &st->rdfa_cap,
                                  sizeof(*p->rdfa));
         memset(&p->rdfa[p->rdfa_len], 0, sizeof(p->rdfa[0]));
         p->rdfa[p->rdfa_len].property = rdfa_name(st, t, n);
         p->rdfa[p->rdfa_len].value = content ? xstrdup(content) : NULL;
-        p->rdfa[p->rdfa_len].href = href ? html_page_trim_dup(href) : NULL;
-        p->rdfa[p->rdfa_len].line = html_tag_line(st);
+        p->rdfa[p->rdfa_len].href = href ? html_util_trim_dup(href) : NULL;
+        p->rdfa[p->rdfa_len].line = html_util_tag_line(st);
         p->rdfa[p->rdfa_len++].block = block;
     }
 }
@@ -177,9 +177,9 @@ html_rdfa_element(struct html_state *st, const struct html_frame *f,
 {
     size_t first = st->page->rdfa_len, b = html_block_cur(st, f);
 
-    rdfa_tokens(st, html_page_attr(atts, "property"), false, atts, b);
-    rdfa_tokens(st, html_page_attr(atts, "rel"), true, atts, b);
-    if (st->page->rdfa_len > first && html_page_attr(atts, "content") == NULL &&
+    rdfa_tokens(st, html_util_attr(atts, "property"), false, atts, b);
+    rdfa_tokens(st, html_util_attr(atts, "rel"), true, atts, b);
+    if (st->page->rdfa_len > first && html_util_attr(atts, "content") == NULL &&
         !html_block_col_open(st, HTML_COL_RDFA, first,
                              st->page->rdfa_len - first)) {
         for (; first < st->page->rdfa_len; first++)

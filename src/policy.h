@@ -11,9 +11,15 @@
 
 #include "err.h"
 #include "options.h"
-#include "report.h"
 #include "result.h"
-#include "run.h"
+
+/* The exit status of a run (the man page documents it). */
+enum exit_code {
+    EXIT_PASS = 0,     /* every target passes (warnings allowed) */
+    EXIT_FAIL = 1,     /* some target fails */
+    EXIT_USAGE = 2,    /* usage or configuration error, nothing checked */
+    EXIT_UNCHECKED = 3 /* nothing failed, some target was not checked */
+};
 
 struct policy;
 

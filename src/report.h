@@ -20,11 +20,6 @@
 #include "result.h"
 
 /* Counts per verdict, kept by the run loop. */
-struct run_stats {
-    size_t verdicts[5]; /* indexed by enum verdict */
-    size_t total;
-};
-
 struct report;
 
 /* What an emitter provides; STATE is its own. */

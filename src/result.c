@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "result.h"
-#include "verify.h"
 #include "xalloc.h"
 
 void
@@ -59,4 +58,21 @@ result_free(struct result *r)
     free(r->block_text);
     free(r->page_text);
     memset(r, 0, sizeof *r);
+}
+
+void
+source_check_free(struct source_check *c)
+{
+    while (c != NULL) {
+        struct source_check *next = c->next;
+
+        free(c->url);
+        free(c->license_url);
+        free(c->creator);
+        free(c->title);
+        free(c->error_kind);
+        free(c->error_message);
+        free(c);
+        c = next;
+    }
 }

@@ -19,14 +19,6 @@ struct policy;
 struct resume;
 struct targets_tally;
 
-/* Exit codes, documented in attrcheck(1). */
-enum exit_code {
-    EXIT_PASS = 0,     /* every target passes (warnings allowed) */
-    EXIT_FAIL = 1,     /* some target fails */
-    EXIT_USAGE = 2,    /* usage or configuration error, nothing checked */
-    EXIT_UNCHECKED = 3 /* nothing failed, some target was not checked */
-};
-
 /* What a run uses besides the options; all borrowed. */
 struct run_env {
     const struct rules *rules;

@@ -31,24 +31,6 @@ struct fetch_engine;
 /* A block of the copy shorter than this is never counted as an edit. */
 #define VERIFY_EDIT_MIN_WORDS 12
 
-/* What the check of one source found, as reports show it; a chain is a
- * list through NEXT.  Owned by the result that carries it. */
-struct source_check {
-    char *url;         /* the URL that was checked (final, after redirects) */
-    long http_status;  /* 0 when none */
-    double similarity; /* share of the copy's text found there; -1 unknown */
-    bool has_license;
-    struct cc_license lic;
-    char *license_url; /* deed link the original gives, or NULL */
-    char *creator;     /* the original's creator, or NULL */
-    char *title;       /* the original's title, or NULL */
-    char *error_kind;  /* set when it could not be checked */
-    char *error_message;
-    struct source_check *next; /* the source the original credits */
-};
-
-void source_check_free(struct source_check *c);
-
 struct verifier;
 
 /* Where pages of a local folder are published: a source URL starting with

@@ -82,23 +82,6 @@ make_check(const struct source_entry *e, double similarity, bool original,
     return c;
 }
 
-void
-source_check_free(struct source_check *c)
-{
-    while (c != NULL) {
-        struct source_check *next = c->next;
-
-        free(c->url);
-        free(c->license_url);
-        free(c->creator);
-        free(c->title);
-        free(c->error_kind);
-        free(c->error_message);
-        free(c);
-        c = next;
-    }
-}
-
 /* True when a segment of URL's path names a login page ("/login",
  * "/wp-login.php", "/account/sign-in"); "/authors/" is no login. */
 static bool
