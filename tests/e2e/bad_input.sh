@@ -41,19 +41,12 @@ expect() {
 # result_field KEY: prints the verdict or licence family of the last run's
 # first JSON result ("" when absent or unreadable).
 result_field() {
-    "$PYTHON3" - "$OUT" "$1" <<'EOF' 2>/dev/null || :
-import json, sys
-for line in open(sys.argv[1], encoding='utf-8', errors='replace'):
-    try:
-        r = json.loads(line)
-    except ValueError:
-        continue
-    if isinstance(r, dict) and 'verdict' in r:
-        lic = r.get('license') or {}
-        v = r.get('verdict') if sys.argv[2] == 'verdict' else lic.get('family')
-        print(v if v is not None else '')
-        break
-EOF
+    case $1 in
+    verdict) path=verdict ;;
+    *) path=license.family ;;
+    esac
+    json_field --first verdict --null "" "$OUT" "$path" 2>/dev/null |
+        sed 's/^MISSING$//' || :
 }
 
 # is_field NAME KEY WANT: one TAP line comparing result_field KEY with WANT.

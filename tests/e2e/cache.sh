@@ -58,19 +58,10 @@ expect_run() {
         "$1: exit status $2, nothing on stderr" "$(show_run)"
 }
 
-# field JSONL TARGET_SUFFIX EXPR: a Python expression over the result
-# line (as R) of the target ending in TARGET_SUFFIX, printed.
+# field JSONL TARGET_SUFFIX PATH: one field of the result line of the
+# target ending in TARGET_SUFFIX ("MISSING" when there is none).
 field() {
-    "$PYTHON3" - "$1" "$2" "$3" <<'PY'
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    R = json.loads(line)
-    if R.get("target", "").endswith(sys.argv[2]):
-        print(eval(sys.argv[3]))
-        break
-else:
-    print("MISSING")
-PY
+    json_field --suffix "$2" "$1" "$3"
 }
 
 # sql FILE QUERIES: the rows of QUERIES (split at ';') on the SQLite file
@@ -151,13 +142,13 @@ check "$(t '[ "$n" -eq 1 ]')" "changed original: answered 200" \
 n=$(logged '^-> 304 /kelp\.html$')
 check "$(t '[ "$n" -eq 1 ]')" "unchanged original: still 304" \
     "$(cat "$LOG")"
-got=$(field "$OUT" terns-copy.html 'R["source"]["check"]["license"]["family"]')
+got=$(field "$OUT" terns-copy.html source.check.license.family)
 check "$(t '[ "$got" = CC-BY-NC ]')" \
     "changed original: its new licence is seen" "licence family $got"
-got=$(field "$OUT" terns-copy.html 'R["verdict"]')
+got=$(field "$OUT" terns-copy.html verdict)
 check "$(t '[ "$got" != pass ]')" \
     "changed original: the copy no longer passes" "verdict $got; $(show_run)"
-got=$(field "$OUT" kelp-copy.html 'R["verdict"]')
+got=$(field "$OUT" kelp-copy.html verdict)
 check "$(t '[ "$got" = pass ]')" "the other copy still passes" \
     "verdict $got"
 

@@ -14,29 +14,10 @@ U=$SRV_URL
 # a generous timeout: only /slow (run alone below) may ever reach one
 COMMON="-f jsonl --timeout 60 --max-size 1048576 --retries 1 -j 16"
 
-# jfield FILE TARGET PATH: prints one field of the JSON line for TARGET.
-# PATH is dotted ("error.kind"); "redirects.#" is a length; null prints
-# "null"; a missing line prints "MISSING".
+# jfield FILE TARGET PATH: one field of the JSON line for TARGET
+# ("MISSING" when there is no such line).
 jfield() {
-    "$PYTHON3" - "$@" <<'PY'
-import json, sys
-path, target, field = sys.argv[1:4]
-for line in open(path):
-    obj = json.loads(line)
-    if obj.get("target") != target:
-        continue
-    for key in field.split("."):
-        if key == "#":
-            obj = len(obj) if isinstance(obj, list) else None
-        elif isinstance(obj, dict):
-            obj = obj.get(key)
-        else:
-            obj = None
-    print("null" if obj is None else obj)
-    break
-else:
-    print("MISSING")
-PY
+    json_field --target "$2" "$1" "$3"
 }
 
 # expect TARGET PATH WANT: one TAP line.

@@ -88,6 +88,14 @@ expect_eq() {
     fi
 }
 
+# json_field [--target T | --suffix S | --first KEY] [--null WORD] FILE
+#            PATH...: fields of the results in a JSON Lines file, read by
+# tests/e2e/jsonfield.py (its header says how); the one JSON reader of
+# the shell tests.
+json_field() {
+    "$PYTHON3" "$SRCDIR/tests/e2e/jsonfield.py" "$@"
+}
+
 # diag TEXT: a TAP comment line.
 diag() {
     printf '%s\n' "$*" | sed 's/^/# /'

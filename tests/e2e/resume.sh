@@ -27,14 +27,9 @@ done
 
 # targets FILE...: the "target" of every complete jsonl line, sorted
 targets() {
-    "$PYTHON3" -c '
-import json, sys
-for name in sys.argv[1:]:
-    for line in open(name):
-        try:
-            print(json.loads(line)["target"])
-        except ValueError:
-            pass' "$@" | sort
+    for f in "$@"; do
+        json_field "$f" target
+    done | sort
 }
 
 run_attrcheck --no-config --offline -f jsonl -i list -o full.jsonl

@@ -31,10 +31,7 @@ sort -r "$TMPD/list" >"$TMPD/list.rev"
 
 # targets FILE: the "target" of each jsonl line, one per line, sorted
 targets() {
-    "$PYTHON3" -c '
-import json, sys
-for line in open(sys.argv[1]):
-    print(json.loads(line)["target"])' "$1" | sort
+    json_field "$1" target | sort
 }
 
 : >"$TMPD/union"

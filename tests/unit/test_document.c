@@ -120,7 +120,9 @@ test_load(void)
     ok(doc.body == NULL && doc.url == NULL, "document_free zeroes");
     document_free(&doc);
     document_free(NULL);
-    ok(1, "document_free twice and on NULL is harmless");
+    ok(doc.body == NULL && doc.url == NULL && doc.content_type == NULL &&
+           doc.body_len == 0,
+       "document_free twice leaves it empty");
 
     rc = document_load_file(path, "u", 13, &doc, &err);
     ok(rc == AC_OK && doc.body_len == 13, "exactly the maximum size loads");

@@ -67,7 +67,9 @@ test_defaults(void)
     options_free(&o);
     ok(o.targets == NULL && o.targets_len == 0, "options_free zeroes");
     options_free(&o);
-    ok(1, "options_free twice is harmless");
+    ok(o.targets == NULL && o.targets_len == 0 && o.output == NULL &&
+           o.inputs == NULL,
+       "options_free twice leaves it empty");
 }
 
 static void
