@@ -298,8 +298,8 @@ utf8_seq(const unsigned char *s, size_t n, size_t *bad)
     return need + 1;
 }
 
-static bool
-utf8_valid(const unsigned char *s, size_t n)
+bool
+charset_utf8_valid(const unsigned char *s, size_t n)
 {
     size_t i = 0, k, bad;
 
@@ -616,7 +616,7 @@ choose(const unsigned char *s, size_t n, const char *header, size_t *skip)
         return l;
     if ((l = prescan(s, n)) != NULL)
         return l;
-    if (utf8_valid(s, n))
+    if (charset_utf8_valid(s, n))
         return find_label("utf-8", 5);
     return find_label("windows-1252", 12);
 }

@@ -31,4 +31,8 @@ enum ac_status charset_to_utf8(const char *bytes, size_t len,
  * returns false when there is none. */
 bool charset_from_content_type(const char *ct, char *buf, size_t n);
 
+/* True when S[0..N) is well-formed UTF-8: no overlong forms, surrogates,
+ * code points over U+10FFFF or truncated sequences. */
+bool charset_utf8_valid(const unsigned char *s, size_t n);
+
 #endif

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
+#include "datafile.h"
 #include "notice.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -78,33 +80,6 @@ struct lines {
     size_t no;
 };
 
-/* Reads all of PATH into *OUT (NUL-terminated, caller frees). */
-static enum ac_status
-read_all(const char *path, char **out, size_t *len, struct ac_err *err)
-{
-    struct strbuf sb = STRBUF_INIT;
-    FILE *fp = NULL;
-    char chunk[8192];
-    size_t got;
-    enum ac_status rc = AC_OK;
-
-    fp = fopen(path, "rb");
-    if (fp == NULL)
-        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        strbuf_add(&sb, chunk, got);
-    if (ferror(fp))
-        rc = ac_err_set(err, AC_E_IO, "%s: read error", path);
-    fclose(fp);
-    *len = sb.len;
-    *out = strbuf_detach(&sb);
-    if (rc != AC_OK) {
-        free(*out);
-        *out = NULL;
-    }
-    return rc;
-}
-
 /* Returns the next line (NUL-terminated in place, "\r" dropped) or NULL;
  * *LEN is its length, which is short of the real one at a NUL byte. */
 static char *
@@ -124,56 +99,6 @@ next_line(struct lines *it, size_t *len)
     if (*len > 0 && line[*len - 1] == '\r')
         line[--*len] = '\0';
     return line;
-}
-
-/* Splits LINE at tabs into at most MAX fields; returns the field count
- * (MAX + 1 when there are more). */
-static size_t
-split_tabs(char *line, char **fields, size_t max)
-{
-    size_t n = 0;
-
-    for (;;) {
-        char *tab = strchr(line, '\t');
-
-        if (n == max)
-            return max + 1;
-        fields[n++] = line;
-        if (tab == NULL)
-            return n;
-        *tab = '\0';
-        line = tab + 1;
-    }
-}
-
-/* True when S is well-formed UTF-8 (no overlongs, no surrogates). */
-static bool
-utf8_valid(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-
-    while (*p != '\0') {
-        unsigned c = *p, need, min, cp;
-
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
-        need = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : 0;
-        if (need == 0 || c > 0xf4)
-            return false;
-        min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
-        cp = c & (0x3fu >> need);
-        for (unsigned i = 1; i <= need; i++) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3fu);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        p += need + 1;
-    }
-    return true;
 }
 
 /* True for a lower-case tag: 2-3 letters, then "-" subtags of 1-8
@@ -348,7 +273,7 @@ template_line(struct notices *n, char *line, const char *path, size_t no,
     const char *why;
     int key;
 
-    if (split_tabs(line, f, 3) != 3)
+    if (datafile_split_tabs(line, f, 3) != 3)
         return ac_err_set(err, AC_E_DATA,
                           "%s:%zu: expected 3 tab-separated "
                           "fields (lang, key, pattern)",
@@ -362,7 +287,9 @@ template_line(struct notices *n, char *line, const char *path, size_t no,
     if (key == NKEYS)
         return ac_err_set(err, AC_E_DATA, "%s:%zu: unknown key \"%s\"", path,
                           no, f[1]);
-    why = utf8_valid(f[2]) ? pattern_check(f[2], key) : "not UTF-8";
+    why = charset_utf8_valid((const unsigned char *)f[2], strlen(f[2]))
+              ? pattern_check(f[2], key)
+              : "not UTF-8";
     if (why != NULL)
         return ac_err_set(err, AC_E_DATA, "%s:%zu: %s: %s", path, no,
                           key_names[key], why);
@@ -400,7 +327,7 @@ load_templates(struct notices *n, const char *path, struct ac_err *err)
     size_t len, ll;
     enum ac_status rc;
 
-    rc = read_all(path, &buf, &len, err);
+    rc = datafile_read(path, &buf, &len, err);
     if (rc != AC_OK)
         return rc;
     it = (struct lines){buf, buf + len, 0};
@@ -440,7 +367,7 @@ title_line(char *line, const char *path, size_t no, struct title_row *row,
 {
     char *f[5];
 
-    if (split_tabs(line, f, 5) != 5)
+    if (datafile_split_tabs(line, f, 5) != 5)
         return ac_err_set(err, AC_E_DATA,
                           "%s:%zu: expected 5 tab-separated "
                           "fields (lang, code, version, port, title)",
@@ -457,7 +384,8 @@ title_line(char *line, const char *path, size_t no, struct title_row *row,
                           "%s:%zu: bad version or port "
                           "\"%s\" \"%s\"",
                           path, no, f[2], f[3]);
-    if (f[4][0] == '\0' || !utf8_valid(f[4]))
+    if (f[4][0] == '\0' ||
+        !charset_utf8_valid((const unsigned char *)f[4], strlen(f[4])))
         return ac_err_set(err, AC_E_DATA, "%s:%zu: empty or non-UTF-8 title",
                           path, no);
     *row = (struct title_row){f[0], f[2], f[3], f[4], row->family, no};
@@ -512,7 +440,7 @@ load_titles(struct notices *n, const char *path, struct ac_err *err)
     size_t len, ll, cap = 0;
     enum ac_status rc;
 
-    rc = read_all(path, &n->titles_buf, &len, err);
+    rc = datafile_read(path, &n->titles_buf, &len, err);
     if (rc != AC_OK)
         return rc;
     it = (struct lines){n->titles_buf, n->titles_buf + len, 0};

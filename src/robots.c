@@ -17,6 +17,7 @@
 
 #include "robots.h"
 #include "strbuf.h"
+#include "url.h"
 #include "xalloc.h"
 
 struct robots_rule {
@@ -50,17 +51,6 @@ is_unreserved(unsigned char c)
     return isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-static int
-hexval(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = (unsigned char)tolower(c);
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 /*
  * Appends S[0..N) to OUT in the one form that both rules and URL paths are
  * compared in (RFC 9309 section 2.2.2): escapes of unreserved characters
@@ -73,10 +63,10 @@ normalise(const char *s, size_t n, struct strbuf *out)
 
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '%' && i + 2 < n && hexval((unsigned char)s[i + 1]) >= 0 &&
-            hexval((unsigned char)s[i + 2]) >= 0) {
-            c = (unsigned char)(hexval((unsigned char)s[i + 1]) * 16 +
-                                hexval((unsigned char)s[i + 2]));
+        if (c == '%' && i + 2 < n && url_hexval((unsigned char)s[i + 1]) >= 0 &&
+            url_hexval((unsigned char)s[i + 2]) >= 0) {
+            c = (unsigned char)(url_hexval((unsigned char)s[i + 1]) * 16 +
+                                url_hexval((unsigned char)s[i + 2]));
             i += 2;
             if (is_unreserved(c)) {
                 strbuf_addc(out, (char)c);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -270,26 +271,6 @@ fields_check(const struct rules *r, char **f, const char *where,
     return AC_OK;
 }
 
-/* Splits LINE in place at TABs into F; returns the number of fields. */
-static size_t
-split_tabs(char *line, char **f, size_t max)
-{
-    size_t n = 0;
-    char *p = line;
-
-    for (;;) {
-        char *tab = strchr(p, '\t');
-
-        if (n < max)
-            f[n] = p;
-        n++;
-        if (tab == NULL)
-            return n;
-        *tab = '\0';
-        p = tab + 1;
-    }
-}
-
 /*
  * A "trigger" line guards a kind: VALUE names the kind, and a text where
  * no trigger of that kind matches is not scanned with the kind's rules
@@ -353,7 +334,7 @@ add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
     char *f[5];
     enum ac_status rc;
 
-    if (split_tabs(line, f, 5) != 5 || f[4][0] == '\0')
+    if (datafile_split_tabs(line, f, 5) != 5 || f[4][0] == '\0')
         return ac_err_set(err, AC_E_DATA, "%s: expected 5 tab-separated fields",
                           where);
     if (strcmp(f[0], "trigger") == 0)
@@ -513,31 +494,6 @@ rules_load_buffer(const char *name, const char *text, size_t len,
     return AC_OK;
 }
 
-/* Reads the whole file PATH into *BUF and *LEN (caller frees). */
-static enum ac_status
-read_file(const char *path, char **buf, size_t *len, struct ac_err *err)
-{
-    FILE *fp = NULL;
-    enum ac_status rc = AC_OK;
-    size_t cap = 8192, n;
-
-    *buf = NULL;
-    *len = 0;
-    fp = fopen(path, "rb");
-    if (fp == NULL)
-        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    *buf = xmalloc(cap);
-    while ((n = fread(*buf + *len, 1, cap - *len, fp)) > 0) {
-        *len += n;
-        if (*len == cap)
-            *buf = xrealloc(*buf, cap *= 2);
-    }
-    if (ferror(fp))
-        rc = ac_err_set(err, AC_E_IO, "%s: read error", path);
-    fclose(fp);
-    return rc;
-}
-
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -582,7 +538,7 @@ rules_load(const char *dir, struct rules **out, struct ac_err *err)
     rc = list_dir(dir, &names, &n, err);
     for (i = 0; i < n && rc == AC_OK; i++) {
         path = xasprintf("%s/%s", dir, names[i]);
-        rc = read_file(path, &buf, &len, err);
+        rc = datafile_read(path, &buf, &len, err);
         if (rc == AC_OK)
             rc = add_text(r, path, buf, len, err);
         free(buf);

@@ -414,8 +414,8 @@ out:
     return res;
 }
 
-static int
-hexval(unsigned char c)
+int
+url_hexval(unsigned char c)
 {
     if (isdigit(c))
         return c - '0';
@@ -434,8 +434,8 @@ add_norm_pct(struct strbuf *sb, const char *s, bool lower)
     static const char hex[] = "0123456789ABCDEF";
 
     while (*s != '\0') {
-        int hi = s[0] == '%' ? hexval((unsigned char)s[1]) : -1;
-        int lo = hi >= 0 ? hexval((unsigned char)s[2]) : -1;
+        int hi = s[0] == '%' ? url_hexval((unsigned char)s[1]) : -1;
+        int lo = hi >= 0 ? url_hexval((unsigned char)s[2]) : -1;
 
         if (lo >= 0) {
             unsigned char c = (unsigned char)(hi * 16 + lo);

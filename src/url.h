@@ -80,4 +80,7 @@ char *url_escape_path(const char *path);
  */
 char *url_from_path(const char *path);
 
+/* The value of hex digit C (either case), or -1. */
+int url_hexval(unsigned char c);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include "../tap.h"
 #include "document.h"
+#include "testutil.h"
 #include "xalloc.h"
 
 #define B(s) s, sizeof s - 1
@@ -86,19 +87,12 @@ test_sniff_window(void)
     free(buf);
 }
 
-static char tmpdir[] = "/tmp/test_document.XXXXXX";
+static const char *tmpdir;
 
 static char *
 write_file(const char *name, const char *bytes, size_t len)
 {
-    char *path = xasprintf("%s/%s", tmpdir, name);
-    FILE *fp = fopen(path, "wb");
-
-    if (fp != NULL) {
-        fwrite(bytes, 1, len, fp);
-        fclose(fp);
-    }
-    return path;
+    return tu_write_file(tmpdir, name, bytes, len);
 }
 
 static void
@@ -193,27 +187,13 @@ test_load_errors(void)
     free(path);
 }
 
-static void
-remove_tree(void)
-{
-    char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-    if (system(cmd) != 0)
-        perror("rm");
-    free(cmd);
-}
-
 int
 main(void)
 {
     test_sniff();
     test_sniff_window();
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
-        return 1;
-    }
+    tmpdir = tu_tmpdir("test_document");
     test_load();
     test_load_errors();
-    remove_tree();
     return tap_done();
 }

@@ -7,6 +7,7 @@
 
 #include "../tap.h"
 #include "suggest.h"
+#include "testutil.h"
 #include "verify.h"
 #include "xalloc.h"
 
@@ -33,18 +34,6 @@ make(struct result *r, const char *lang, const char *version,
     r->analysis.source->url =
         xstrdup("https://www.kl.nl/events/werken-aan-de-wakkere-stad/");
     r->analysis.source->credit = xstrdup("Kennisland");
-}
-
-static void
-add_finding(struct result *r, const char *code)
-{
-    struct finding_list *l = &r->findings;
-
-    l->v = xreallocarray(l->v, l->len + 1, sizeof *l->v);
-    l->v[l->len].def = findings_lookup(code);
-    l->v[l->len].message = xstrdup("x");
-    l->v[l->len].line = 1;
-    l->len++;
 }
 
 static void
@@ -101,7 +90,7 @@ main(void)
 
     make(&r, "en", "4.0", VERDICT_FAIL);
     add_check(&r, CC_BY_NC, NULL);
-    add_finding(&r, "source-license-mismatch");
+    tu_add_finding(&r, "source-license-mismatch");
     suggest_notice(n, &r);
     ok(r.suggestion_text && strstr(r.suggestion_text, "NonCommercial"),
        "a mismatch is corrected to the original's licence: %s",
@@ -111,7 +100,7 @@ main(void)
     result_free(&r);
 
     make(&r, "en", "4.0", VERDICT_WARN);
-    add_finding(&r, "license-unlinked");
+    tu_add_finding(&r, "license-unlinked");
     suggest_notice(n, &r);
     ok(r.suggestion_text && strstr(r.suggestion_text, "Attribution 4.0"),
        "offline, the copy's own licence when it has a version");
@@ -119,7 +108,7 @@ main(void)
 
     make(&r, "en", "4.0", VERDICT_WARN);
     add_check(&r, CC_BY, "Kennisland");
-    add_finding(&r, "changes-not-indicated");
+    tu_add_finding(&r, "changes-not-indicated");
     suggest_notice(n, &r);
     ok(r.suggestion_text && strlen(r.suggestion_text) > 0 &&
            (strstr(r.suggestion_text, "hange") ||
@@ -131,14 +120,14 @@ main(void)
     make(&r, "en", "4.0", VERDICT_FAIL);
     add_check(&r, CC_BY, NULL);
     r.check->has_license = false;
-    add_finding(&r, "source-no-license");
+    tu_add_finding(&r, "source-no-license");
     suggest_notice(n, &r);
     ok(r.suggestion_text == NULL,
        "no notice when the original grants no licence");
     result_free(&r);
 
     make(&r, "en", "5.0", VERDICT_FAIL);
-    add_finding(&r, "license-unknown");
+    tu_add_finding(&r, "license-unknown");
     suggest_notice(n, &r);
     ok(r.suggestion_text == NULL, "no notice naming a licence that does "
                                   "not exist");
@@ -146,7 +135,7 @@ main(void)
 
     make(&r, "en", "4.0", VERDICT_FAIL);
     add_check(&r, CC_BY_ND, NULL);
-    add_finding(&r, "nd-modified");
+    tu_add_finding(&r, "nd-modified");
     suggest_notice(n, &r);
     ok(r.suggestion_text == NULL,
        "no notice for a changed no-derivatives work");

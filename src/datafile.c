@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * datafile: whole-file reads and tab-separated fields for the shipped
+ * data files (datafile.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datafile.h"
+#include "strbuf.h"
+
+enum ac_status
+datafile_read(const char *path, char **out, size_t *len, struct ac_err *err)
+{
+    struct strbuf sb = STRBUF_INIT;
+    FILE *fp = NULL;
+    char chunk[8192];
+    size_t got;
+    enum ac_status rc = AC_OK;
+
+    *out = NULL;
+    *len = 0;
+    fp = fopen(path, "rb");
+    if (fp == NULL)
+        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        strbuf_add(&sb, chunk, got);
+    if (ferror(fp))
+        rc = ac_err_set(err, AC_E_IO, "%s: read error", path);
+    fclose(fp);
+    if (rc != AC_OK) {
+        strbuf_release(&sb);
+        return rc;
+    }
+    *len = sb.len;
+    *out = strbuf_detach(&sb);
+    return AC_OK;
+}
+
+size_t
+datafile_split_tabs(char *line, char **f, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+
+    for (;;) {
+        char *tab = strchr(p, '\t');
+
+        if (n < max)
+            f[n] = p;
+        n++;
+        if (tab == NULL)
+            return n;
+        *tab = '\0';
+        p = tab + 1;
+    }
+}
