@@ -210,8 +210,8 @@ is_widget(const xmlChar **atts)
                                         "menu", "menubar"};
     static const char *const words[] = {
         "modal", "popup", "pop-up", "dialog", "lightbox", "overlay", "tooltip"};
-    const char *role = html_page_attr(atts, "role");
-    const char *modal = html_page_attr(atts, "aria-modal");
+    const char *role = html_util_attr(atts, "role");
+    const char *modal = html_util_attr(atts, "aria-modal");
     size_t i;
 
     for (i = 0; role != NULL && i < sizeof(roles) / sizeof(roles[0]); i++)
@@ -220,8 +220,8 @@ is_widget(const xmlChar **atts)
     if (modal != NULL && strcasecmp(modal, "true") == 0)
         return true;
     for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-        if (has_word(html_page_attr(atts, "class"), words[i]) ||
-            has_word(html_page_attr(atts, "id"), words[i]))
+        if (has_word(html_util_attr(atts, "class"), words[i]) ||
+            has_word(html_util_attr(atts, "id"), words[i]))
             return true;
     return false;
 }

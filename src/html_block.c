@@ -89,7 +89,7 @@ code_span(struct html_wblock *b, size_t before, size_t after)
         return;
     }
     b->code =
-        html_page_grow(b->code, b->code_len, &b->code_cap, sizeof(*b->code));
+        html_util_grow(b->code, b->code_len, &b->code_cap, sizeof(*b->code));
     b->code[b->code_len].start = before;
     b->code[b->code_len++].end = after;
 }
