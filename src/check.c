@@ -64,6 +64,24 @@ void
 check_document(const struct rules *rules, const struct document *doc,
                enum check_text keep, struct result *r)
 {
+    check_document_links(rules, doc, keep, r, NULL, NULL);
+}
+
+static void
+each_link(const struct html_page *page, check_link_fn on_link, void *arg)
+{
+    size_t i;
+
+    for (i = 0; on_link != NULL && i < page->links_len; i++)
+        if (!page->links[i].is_img && !page->links[i].in_head)
+            on_link(page->links[i].href, arg);
+}
+
+void
+check_document_links(const struct rules *rules, const struct document *doc,
+                     enum check_text keep, struct result *r,
+                     check_link_fn on_link, void *arg)
+{
     struct html_page page = {0};
     struct ac_err err = {0};
     char *utf8 = NULL, header_cs[64], used[32];
@@ -88,6 +106,7 @@ check_document(const struct rules *rules, const struct document *doc,
     findings_judge(&r->analysis, &r->findings);
     r->verdict = findings_verdict(&r->analysis, &r->findings);
     keep_text(&page, keep, r);
+    each_link(&page, on_link, arg);
 out:
     html_page_free(&page);
     free(utf8);

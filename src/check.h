@@ -24,6 +24,15 @@ enum check_text {
 void check_document(const struct rules *rules, const struct document *doc,
                     enum check_text keep, struct result *r);
 
+/* Called with the href of each <a> and <area> of a page, in order. */
+typedef void (*check_link_fn)(const char *href, void *arg);
+
+/* check_document, also calling ON_LINK(href, ARG) for the page's links
+ * (for a crawl); ON_LINK may be NULL. */
+void check_document_links(const struct rules *rules, const struct document *doc,
+                          enum check_text keep, struct result *r,
+                          check_link_fn on_link, void *arg);
+
 /* Maps a load error to the error kind results carry ("io", "too-large",
  * "not-html"). */
 const char *check_error_kind(enum ac_status code);

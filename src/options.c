@@ -31,6 +31,7 @@ enum opt_id {
     OPT_JOBS = 'j',
     OPT_HELP = 'h',
     OPT_VERSION = 'V',
+    OPT_RECURSIVE = 'r',
     OPT_OFFLINE = 256,
     OPT_BASE_URL,
     OPT_RULES,
@@ -62,7 +63,9 @@ enum opt_id {
     OPT_NO_CONFIG,
     OPT_SHARD,
     OPT_SHARD_BY,
-    OPT_RESUME
+    OPT_RESUME,
+    OPT_MAX_DEPTH,
+    OPT_MAX_PAGES
 };
 
 struct option_def {
@@ -139,6 +142,12 @@ static const struct option_def OPTION_TABLE[] = {
     {"resume", OPT_RESUME, "FILE",
      "skip targets a jsonl report FILE judged, errors aside; FILE also "
      "given to -o resumes in place (repeatable)"},
+    {"recursive", OPT_RECURSIVE, NULL,
+     "crawl: also check the pages a URL target links to on its site"},
+    {"max-depth", OPT_MAX_DEPTH, "N",
+     "links followed from a start page with -r (0-1000, default 5)"},
+    {"max-pages", OPT_MAX_PAGES, "N",
+     "pages a -r crawl fetches at most (default: no limit)"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -161,6 +170,7 @@ defaults(struct options *o)
     o->retries = 2;
     o->max_chain = 3;
     o->max_cache_age_s = 86400;
+    o->max_depth = 5;
 }
 
 static void
@@ -408,6 +418,16 @@ apply_number(struct options *o, int id, const char *arg, struct ac_err *err)
             return bad_value(err, id, arg, "a number from 0 to 10");
         o->max_chain = (int)v;
         return AC_OK;
+    case OPT_MAX_DEPTH:
+        if (!parse_int(arg, 0, 1000, &v))
+            return bad_value(err, id, arg, "a number from 0 to 1000");
+        o->max_depth = (int)v;
+        return AC_OK;
+    case OPT_MAX_PAGES:
+        if (!parse_int(arg, 1, LONG_MAX, &v))
+            return bad_value(err, id, arg, "a number of pages (1 or more)");
+        o->max_pages = (size_t)v;
+        return AC_OK;
     case OPT_MAX_CACHE_AGE:
         if (!parse_duration(arg, &o->max_cache_age_s))
             return bad_value(err, id, arg, "a duration (like 30s, 12h, 1d)");
@@ -503,6 +523,9 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
         return AC_OK;
     case OPT_RESUME:
         push(&o->resume_files, &o->resume_files_len, arg);
+        return AC_OK;
+    case OPT_RECURSIVE:
+        o->recursive = true;
         return AC_OK;
     case OPT_QUIET:
         o->verbosity = -1;
@@ -606,6 +629,9 @@ clear_flag(struct options *o, int id)
         break;
     case OPT_NO_VERIFY:
         o->no_verify = false;
+        break;
+    case OPT_RECURSIVE:
+        o->recursive = false;
         break;
     default:
         o->verbosity = 0;

@@ -91,6 +91,10 @@ struct options {
     bool shard_by_target;      /* --shard-by target: not by host */
     char **resume_files;       /* --resume FILE, repeatable */
     size_t resume_files_len;
+    /* crawling */
+    bool recursive;   /* -r: follow links on the site of URL targets */
+    int max_depth;    /* links from a start page, default 5 */
+    size_t max_pages; /* pages a crawl fetches at most; 0: no cap */
 };
 
 /*

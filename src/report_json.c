@@ -233,6 +233,10 @@ result_json(const struct result *r)
                             : json_null());
     if (r->fetched)
         add_fetch(o, r);
+    if (r->depth >= 0) {
+        json_object_set_new(o, "depth", json_integer(r->depth));
+        json_object_set_new(o, "found_on", str_or_null(r->found_on));
+    }
     return o;
 }
 

@@ -18,6 +18,7 @@ result_init(struct result *r, const char *target, const char *url)
     r->url = url ? xstrdup(url) : NULL;
     r->verdict = VERDICT_NONE;
     r->analysis.applicable = DETECT_NONE;
+    r->depth = -1;
 }
 
 void
@@ -39,6 +40,7 @@ result_free(struct result *r)
         return;
     free(r->target);
     free(r->url);
+    free(r->found_on);
     if (r->analysed)
         analysis_free(&r->analysis);
     finding_list_free(&r->findings);

@@ -15,12 +15,14 @@
 
 #include "cache.h"
 #include "check.h"
+#include "crawl.h"
 #include "document.h"
 #include "fetch.h"
 #include "interrupt.h"
 #include "msg.h"
 #include "policy.h"
 #include "remap.h"
+#include "resume.h"
 #include "run.h"
 #include "suggest.h"
 #include "targets.h"
@@ -40,12 +42,18 @@ struct run_ctx {
     struct cache *cache;         /* --cache FILE (main's); NULL without */
     const struct policy *policy; /* --severity, --require-license */
     bool stopping;               /* interrupted: results are dropped */
+    struct crawl *crawl;         /* -r; NULL without */
+    struct resume *done;         /* --resume with -r: judged, not written */
 };
 
-/* A URL target on its way through the engine. */
+/* A URL target (or a crawled page) on its way through the engine. */
 struct url_job {
     struct run_ctx *cx;
     char *target;
+    int depth;           /* -r: links from the start page; -1 without -r */
+    char *origin;        /* -r: the site, known once the start page landed */
+    char *found_on;      /* -r: the page that linked it; NULL at depth 0 */
+    const char *url_now; /* the final URL, while its links are read */
 };
 
 /* The end of every target: the verdict is final once the policy has
@@ -53,7 +61,8 @@ struct url_job {
 static void
 finish(struct run_ctx *cx, struct result *r)
 {
-    if (cx->stopping) { /* an aborted transfer is no verdict */
+    if (cx->stopping || /* an aborted transfer is no verdict */
+        (cx->done != NULL && resume_has(cx->done, r->target))) {
         result_free(r);
         free(r);
         return;
@@ -174,11 +183,61 @@ take_fetch_facts(struct result *r, struct fetch_result *res)
 }
 
 static void
+job_free(struct url_job *job)
+{
+    free(job->target);
+    free(job->origin);
+    free(job->found_on);
+    free(job);
+}
+
+/* A link on a crawled page (check_link_fn). */
+static void
+on_link(const char *href, void *arg)
+{
+    struct url_job *job = arg;
+
+    crawl_link(job->cx->crawl, job->origin, job->url_now, job->depth, href);
+}
+
+/*
+ * True when the answer RES to crawled page JOB is no page of the site: not
+ * HTML, a 4xx, kept out by robots.txt, landing off the site or on a page
+ * already seen.  Those are not reported (nor followed).
+ */
+static bool
+not_a_page(struct url_job *job, const struct fetch_result *res)
+{
+    if (job->depth == 0) { /* the site is where the start URL lands */
+        job->origin = crawl_origin(res->final_url);
+        if (strcmp(res->url, res->final_url) != 0)
+            crawl_visit(job->cx->crawl, res->final_url);
+        return false;
+    }
+    if (res->error == FETCH_E_NOT_HTML || res->error == FETCH_E_ROBOTS ||
+        res->error == FETCH_E_SCHEME || res->error == FETCH_E_REDIRECT_LOOP ||
+        (res->error == FETCH_E_HTTP && res->http_status >= 400 &&
+         res->http_status < 500))
+        return true;
+    if (strcmp(res->url, res->final_url) == 0)
+        return false;
+    /* a redirect: its landing must be in scope, and new */
+    return !crawl_in_scope(job->cx->crawl, job->origin, res->final_url) ||
+           !crawl_visit(job->cx->crawl, res->final_url);
+}
+
+static void
 on_fetched(struct fetch_result *res, void *userdata)
 {
     struct url_job *job = userdata;
-    struct result *r = new_result(job->target, res->final_url);
+    struct result *r;
 
+    if (job->depth >= 0 && not_a_page(job, res)) {
+        fetch_result_free(res);
+        job_free(job);
+        return;
+    }
+    r = new_result(job->target, res->final_url);
     take_fetch_facts(r, res);
     if (res->error != FETCH_OK) {
         result_set_error(r, fetch_error_name(res->error), res->message);
@@ -189,24 +248,59 @@ on_fetched(struct fetch_result *res, void *userdata)
         doc.body = res->body;
         doc.body_len = res->body_len;
         doc.content_type = r->content_type;
-        check_document(job->cx->rules, &doc,
-                       job->cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE,
-                       r);
+        job->url_now = res->final_url;
+        check_document_links(
+            job->cx->rules, &doc,
+            job->cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE, r,
+            job->depth >= 0 && job->origin != NULL ? on_link : NULL, job);
+    }
+    if (job->depth >= 0) {
+        r->depth = job->depth;
+        r->found_on = job->found_on;
+        job->found_on = NULL;
     }
     fetch_result_free(res);
     judged(job->cx, r, NULL);
-    free(job->target);
-    free(job);
+    job_free(job);
+}
+
+static void
+submit_job(struct run_ctx *cx, const char *target, const char *url, int depth,
+           const char *origin, const char *found_on)
+{
+    struct url_job *job = xcalloc(1, sizeof *job);
+
+    job->cx = cx;
+    job->target = xstrdup(target);
+    job->depth = depth;
+    job->origin = origin ? xstrdup(origin) : NULL;
+    job->found_on = found_on ? xstrdup(found_on) : NULL;
+    fetch_submit(cx->engine, url, depth > 0, on_fetched, job);
 }
 
 static void
 submit_url(struct run_ctx *cx, const struct target *t)
 {
-    struct url_job *job = xmalloc(sizeof *job);
+    if (cx->crawl == NULL) {
+        submit_job(cx, t->spec, t->url, -1, NULL, NULL);
+        return;
+    }
+    /* a start URL given twice, or found by an earlier crawl: once */
+    if (crawl_start(cx->crawl, t->url))
+        submit_job(cx, t->spec, t->url, 0, NULL, NULL);
+}
 
-    job->cx = cx;
-    job->target = xstrdup(t->spec);
-    fetch_submit(cx->engine, t->url, false, on_fetched, job);
+/* Queues the next page of a crawl; false when there is none. */
+static bool
+next_crawled(struct run_ctx *cx)
+{
+    struct crawl_page p;
+
+    if (cx->crawl == NULL || !crawl_next(cx->crawl, &p))
+        return false;
+    submit_job(cx, p.url, p.url, p.depth, p.origin, p.found_on);
+    crawl_page_free(&p);
+    return true;
 }
 
 /* Checks T now, or queues it on the engine (a URL). */
@@ -275,6 +369,14 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     cfg.remaps = cx->remaps;
     if (fetch_engine_new(&cfg, &cx->engine, err) != AC_OK)
         return err->code;
+    if (opts->recursive) {
+        struct crawl_config cc = {opts->max_depth, opts->max_pages,
+                                  opts->includes,  opts->includes_len,
+                                  opts->excludes,  opts->excludes_len};
+
+        if (crawl_new(&cc, &cx->crawl, err) != AC_OK)
+            return err->code;
+    }
     if (!opts->no_verify)
         cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
                                     opts->max_size);
@@ -288,6 +390,7 @@ static void
 ctx_close(struct run_ctx *cx)
 {
     notices_free(cx->notices);
+    crawl_free(cx->crawl);
     verifier_free(cx->verifier);
     fetch_engine_free(cx->engine);
     remap_list_free(cx->remaps);
@@ -345,6 +448,7 @@ run_targets(const struct options *opts, const struct run_env *env,
     struct targets *ts = NULL;
     struct target t;
     enum ac_status rc;
+    bool more = true; /* targets_next() may have more */
 
     memset(stats, 0, sizeof *stats);
     rc = ctx_open(&cx, opts, err);
@@ -354,16 +458,24 @@ run_targets(const struct options *opts, const struct run_env *env,
         ctx_close(&cx);
         return rc;
     }
-    targets_skip_done(ts, env->done);
+    /* a resumed crawl fetches its judged pages again for their links */
+    cx.done = cx.crawl != NULL ? env->done : NULL;
+    targets_skip_done(ts, cx.crawl != NULL ? NULL : env->done);
     report_begin(rep);
-    while (!interrupt_pending() && targets_next(ts, &t)) {
-        start_target(&cx, &t);
-        target_free(&t);
-        while (in_flight(&cx) >= window && !interrupt_pending())
-            step(&cx);
-    }
-    while (in_flight(&cx) > 0 && !interrupt_pending())
+    while (!interrupt_pending()) {
+        if (in_flight(&cx) < window) {
+            if (next_crawled(&cx))
+                continue;
+            if (more && (more = targets_next(ts, &t))) {
+                start_target(&cx, &t);
+                target_free(&t);
+                continue;
+            }
+        }
+        if (in_flight(&cx) == 0)
+            break;
         step(&cx);
+    }
     if (interrupt_pending())
         stop(&cx);
     report_end(rep);

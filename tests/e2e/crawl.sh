@@ -1,0 +1,113 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# crawl.sh: -r/--recursive against the loopback test server.  A small site
+# (an index linking pages at depths 1 to 3, the same page by several
+# spellings, a PDF, a 404, a page robots.txt forbids, an outside link,
+# mailto:, a redirect) is crawled: the pages come out once each with
+# "depth" and "found_on", nothing else is reported, and the server's log
+# shows every URL asked for once.  --max-depth, --max-pages, --exclude
+# and --include bound it; the same command line with --resume FILE -o
+# FILE finishes a cut run; bad values are usage errors.
+
+. "$(dirname "$0")/lib.sh"
+. "$SRCDIR/tests/e2e/server.sh"
+
+require_attrcheck
+srv_start
+cd "$TMPD"
+S=$SRV_DIR
+U=$SRV_URL
+mkdir -p "$S/sub"
+cat >"$S/index.html" <<'HTML'
+<!doctype html><title>home</title><p>Home.</p>
+<a href="a.html">a</a> <a href="/sub/b.html#frag">b</a>
+<a href="./sub/../a.html">a again</a> <a href="doc.pdf">pdf</a>
+<a href="missing.html">404</a> <a href="http://other.example/x.html">out</a>
+<a href="/private/secret.html">private</a> <a href="mailto:x@example.org">m</a>
+<a href="/goto?url=/sub/e.html">redirect</a>
+HTML
+printf '<!doctype html><title>a</title><p>A.</p><a href="sub/b.html">b</a><a href="/index.html">home</a>\n' >"$S/a.html"
+printf '<!doctype html><title>b</title><p>B.</p><a href="c.html">c</a>\n' >"$S/sub/b.html"
+printf '<!doctype html><title>c</title><p>C.</p><a href="d.html">d</a>\n' >"$S/sub/c.html"
+printf '<!doctype html><title>d</title><p>D.</p>\n' >"$S/sub/d.html"
+printf '<!doctype html><title>e</title><p>E.</p>\n' >"$S/sub/e.html"
+printf '%%PDF-1.4 not a page' >"$S/doc.pdf"
+
+# rows FILE: "DEPTH TARGET FOUND_ON" per line, sorted (paths only)
+rows() {
+    "$PYTHON3" -c '
+import json, sys
+u = sys.argv[2]
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    f = o.get("found_on")
+    print(o.get("depth"), o["target"].replace(u, ""),
+          f.replace(u, "") if f else "-")' "$1" "$U" | sort
+}
+
+C="--no-config -f jsonl --no-verify"
+run_attrcheck $C -r "$U/index.html"
+rows "$OUT" >got
+cat >want <<'EOF2'
+0 /index.html -
+1 /a.html /index.html
+1 /goto?url=/sub/e.html /index.html
+1 /sub/b.html /index.html
+2 /sub/c.html /sub/b.html
+3 /sub/d.html /sub/c.html
+EOF2
+cmp -s want got && r=0 || r=1
+check $r "-r: the site's pages once each, with depth and found_on" \
+    "$(diff want got)" "$(show_run)"
+check "$([ "$RC" -eq 0 ] && echo 0 || echo 1)" "-r: exit 0" "$(show_run)"
+grep -q '"url":"[^"]*/sub/e.html"' "$OUT" && r=0 || r=1
+check $r "-r: a redirect inside the site is followed (to /sub/e.html)"
+dups=$(grep '^GET' "$SRV_LOG" | cut -d' ' -f2 | sort | uniq -d)
+check "$([ -z "$dups" ] && echo 0 || echo 1)" \
+    "-r: the server was asked for every URL once" "$dups"
+check "$(grep -q "GET /private/" "$SRV_LOG" && echo 1 || echo 0)" \
+    "-r: robots.txt is obeyed"
+check "$(grep -q 'doc.pdf\|missing.html\|other.example\|mailto' "$OUT" &&
+    echo 1 || echo 0)" "-r: no PDF, 404, outside page or mailto reported"
+
+run_attrcheck $C -r --max-depth 1 "$U/index.html"
+rows "$OUT" | cut -d' ' -f1 | sort -u >depths
+printf '0\n1\n' >want1
+cmp -s want1 depths && r=0 || r=1
+check $r "--max-depth 1: depths 0 and 1 only" "$(cat depths)"
+run_attrcheck $C -r --max-depth 0 "$U/index.html"
+check "$([ "$(wc -l <"$OUT")" -eq 1 ] && echo 0 || echo 1)" \
+    "--max-depth 0: the start page only"
+run_attrcheck $C -r --max-pages 3 "$U/index.html"
+check "$([ "$(wc -l <"$OUT")" -eq 3 ] && echo 0 || echo 1)" \
+    "--max-pages 3: three pages" "$(rows "$OUT")"
+run_attrcheck $C -r --exclude 'sub/**' "$U/index.html"
+check "$(grep -q '"url":"[^"]*/sub/' "$OUT" && echo 1 || echo 0)" \
+    "--exclude sub/**: no page below /sub/, redirects included" \
+    "$(rows "$OUT")"
+run_attrcheck $C -r --include 'sub/*.html' "$U/index.html"
+rows "$OUT" | cut -d' ' -f2 >inc
+printf '/index.html\n/sub/b.html\n/sub/c.html\n/sub/d.html\n' >wantinc
+cmp -s wantinc inc && r=0 || r=1
+check $r "--include sub/*.html: the start page and /sub/ pages" \
+    "$(cat inc)"
+
+# the same command line resumes a cut crawl in place
+run_attrcheck $C -r -o r.jsonl --resume r.jsonl "$U/index.html"
+head -n 2 r.jsonl >cut.jsonl
+sed -n 3p r.jsonl | head -c 30 >>cut.jsonl
+mv cut.jsonl r.jsonl
+run_attrcheck $C -r -o r.jsonl --resume r.jsonl "$U/index.html"
+rows r.jsonl >gotr
+cmp -s want gotr && r=0 || r=1
+check $r "a cut crawl resumed in place: each page once" "$(diff want gotr)"
+
+for bad in "--max-depth x" "--max-depth -1" "--max-depth 1001" \
+    "--max-pages 0" "--max-pages many"; do
+    # shellcheck disable=SC2086
+    run_attrcheck $C -r $bad "$U/index.html"
+    check "$([ "$RC" -eq 2 ] && grep -q -- "${bad%% *}" "$ERR" && echo 0 ||
+        echo 1)" "$bad: exit 2, named" "$(show_run)"
+done
+
+done_testing
