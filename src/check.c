@@ -10,8 +10,10 @@
 #include "charset.h"
 #include "check.h"
 #include "html.h"
+#include "sidetext.h"
 #include "strbuf.h"
 #include "textsim.h"
+#include "xalloc.h"
 
 const char *
 check_error_kind(enum ac_status code)
@@ -42,18 +44,45 @@ join_blocks(const struct html_page *page)
     return strbuf_detach(&sb);
 }
 
+/* Keeps the block that holds the applicable licence statement, for the
+ * HTML report to quote with the licence words marked. */
+static void
+keep_notice(const struct html_page *page, struct result *r)
+{
+    const struct analysis *a = &r->analysis;
+    const struct license_statement *s;
+    const struct html_block *b;
+
+    if (a->applicable == DETECT_NONE)
+        return;
+    s = &a->licenses[a->applicable];
+    if (s->block == HTML_NO_BLOCK || s->block >= page->blocks_len)
+        return;
+    b = &page->blocks[s->block];
+    r->notice_text = xstrndup(b->text, b->len);
+    r->notice_start = s->span_start <= b->len ? s->span_start : b->len;
+    r->notice_end = s->span_end <= b->len && s->span_end >= r->notice_start
+                        ? s->span_end
+                        : r->notice_start;
+}
+
 /* Keeps what verification needs of PAGE's text, and no more: a copy that
  * credits no source is never compared, so nothing is kept for it. */
 static void
-keep_text(const struct html_page *page, enum check_text keep, struct result *r)
+keep_text(const struct html_page *page, unsigned keep, struct result *r)
 {
     const bool *skip = r->analysis.notice_blocks;
+    bool copy = (keep & CHECK_TEXT_COPY) != 0;
 
-    if (keep == CHECK_TEXT_NONE ||
-        (keep == CHECK_TEXT_COPY && r->analysis.source == NULL))
+    if (keep & CHECK_TEXT_NOTICE)
+        keep_notice(page, r);
+    if ((keep & (CHECK_TEXT_COPY | CHECK_TEXT_ORIGINAL)) == 0 ||
+        (copy && r->analysis.source == NULL))
         return;
     textsim_from_page(page, skip, &r->text);
-    if (keep == CHECK_TEXT_COPY) {
+    if (keep & CHECK_TEXT_SIDE)
+        sidetext_from_page(page, skip, &r->side);
+    if (copy) {
         textsim_blocks_from_page(page, skip, &r->block_text,
                                  &r->block_text_len);
         r->page_text = join_blocks(page);
@@ -62,7 +91,7 @@ keep_text(const struct html_page *page, enum check_text keep, struct result *r)
 
 void
 check_document(const struct rules *rules, const struct document *doc,
-               enum check_text keep, struct result *r)
+               unsigned keep, struct result *r)
 {
     check_document_links(rules, doc, keep, r, NULL, NULL);
 }
@@ -79,8 +108,8 @@ each_link(const struct html_page *page, check_link_fn on_link, void *arg)
 
 void
 check_document_links(const struct rules *rules, const struct document *doc,
-                     enum check_text keep, struct result *r,
-                     check_link_fn on_link, void *arg)
+                     unsigned keep, struct result *r, check_link_fn on_link,
+                     void *arg)
 {
     struct html_page page = {0};
     struct ac_err err = {0};

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "desktop.h"
 #include "fetch.h"
 #include "findings.h"
 #include "html.h"
@@ -336,6 +337,20 @@ say_tally(const struct options *o, const struct targets_tally *t)
                  t->warc_not_response, t->warc_not_html, t->warc_not_2xx);
 }
 
+/* --open: shows the written report on a desktop, or says why not. */
+static void
+open_report(const char *path)
+{
+    struct ac_err err = {0};
+
+    if (desktop_open(path, &err) == AC_OK)
+        return;
+    if (err.code == AC_E_USAGE)
+        msg_info("%s: not opened: %s", path, err.msg);
+    else
+        msg_warn("%s: not opened: %s", path, err.msg);
+}
+
 /* Runs the check with the report open on OUT; the exit code. */
 static int
 run_report(const struct options *o, const struct run_env *env, FILE *out)
@@ -347,6 +362,8 @@ run_report(const struct options *o, const struct run_env *env, FILE *out)
     report_init(&rep, o->format, out, want_color(o, out), o->verbosity);
     rep.fail_on = o->fail_on;
     rep.step_summary = getenv("GITHUB_STEP_SUMMARY");
+    rep.html_texts = o->html_texts;
+    rep.html_passing_rows = o->html_passing_rows;
     if (run_targets(o, env, &rep, &stats, &err) != AC_OK)
         return err.code == AC_E_USAGE ? usage_error(err.msg)
                                       : (msg_error("%s", err.msg), EXIT_USAGE);
@@ -394,6 +411,8 @@ check_all(const struct options *o, const struct rules *rules)
                   strerror(errno));
         return EXIT_USAGE;
     }
+    if (o->open)
+        open_report(o->output);
     return code;
 }
 

@@ -65,7 +65,10 @@ enum opt_id {
     OPT_SHARD_BY,
     OPT_RESUME,
     OPT_MAX_DEPTH,
-    OPT_MAX_PAGES
+    OPT_MAX_PAGES,
+    OPT_HTML_TEXTS,
+    OPT_HTML_PASSING,
+    OPT_OPEN
 };
 
 struct option_def {
@@ -79,9 +82,16 @@ static const struct option_def OPTION_TABLE[] = {
     {"input", OPT_INPUT, "FILE",
      "read targets from FILE, one per line ('-' for stdin)"},
     {"format", OPT_FORMAT, "FMT",
-     "output format: text, json, jsonl, sarif, junit, github, gitlab, csv "
-     "or markdown"},
+     "output format: text, json, jsonl, sarif, junit, github, gitlab, csv, "
+     "markdown or html"},
     {"output", OPT_OUTPUT, "FILE", "write the report to FILE"},
+    {"html-texts", OPT_HTML_TEXTS, "WHICH",
+     "html: show the copy beside its original for problems (default), all "
+     "or none"},
+    {"html-passing", OPT_HTML_PASSING, "HOW",
+     "html: passing targets get a detail (default) or only a row"},
+    {"open", OPT_OPEN, NULL,
+     "open the html report (-o FILE) with xdg-open on a desktop"},
     {"offline", OPT_OFFLINE, NULL, "never touch the network"},
     {"base-url", OPT_BASE_URL, "URL",
      "where the files are published (maps paths to URLs)"},
@@ -305,9 +315,9 @@ bad_value(struct ac_err *err, int id, const char *arg, const char *want)
 }
 
 /* Indexed by enum output_format. */
-static const char *const FORMAT_NAMES[] = {"text",   "json",  "jsonl",
-                                           "sarif",  "junit", "github",
-                                           "gitlab", "csv",   "markdown"};
+static const char *const FORMAT_NAMES[] = {
+    "text",   "json",   "jsonl", "sarif",    "junit",
+    "github", "gitlab", "csv",   "markdown", "html"};
 
 #define FORMAT_COUNT (sizeof FORMAT_NAMES / sizeof FORMAT_NAMES[0])
 
@@ -328,8 +338,29 @@ apply_format(struct options *o, const char *arg, struct ac_err *err)
             return AC_OK;
         }
     return bad_value(err, OPT_FORMAT, arg,
-                     "text, json, jsonl, sarif, junit, github, gitlab, csv "
-                     "or markdown");
+                     "text, json, jsonl, sarif, junit, github, gitlab, csv, "
+                     "markdown or html");
+}
+
+/* --html-texts and --html-passing. */
+static enum ac_status
+apply_html(struct options *o, int id, const char *arg, struct ac_err *err)
+{
+    if (id == OPT_HTML_PASSING) {
+        if (strcmp(arg, "detail") != 0 && strcmp(arg, "row") != 0)
+            return bad_value(err, id, arg, "detail or row");
+        o->html_passing_rows = strcmp(arg, "row") == 0;
+        return AC_OK;
+    }
+    if (strcmp(arg, "problems") == 0)
+        o->html_texts = HTML_TEXTS_PROBLEMS;
+    else if (strcmp(arg, "all") == 0)
+        o->html_texts = HTML_TEXTS_ALL;
+    else if (strcmp(arg, "none") == 0)
+        o->html_texts = HTML_TEXTS_NONE;
+    else
+        return bad_value(err, id, arg, "problems, all or none");
+    return AC_OK;
 }
 
 static enum ac_status
@@ -448,6 +479,12 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
         return apply_format(o, arg, err);
     case OPT_OUTPUT:
         set_string(&o->output, arg);
+        return AC_OK;
+    case OPT_HTML_TEXTS:
+    case OPT_HTML_PASSING:
+        return apply_html(o, id, arg, err);
+    case OPT_OPEN:
+        o->open = true;
         return AC_OK;
     case OPT_OFFLINE:
         o->offline = true;
@@ -633,6 +670,9 @@ clear_flag(struct options *o, int id)
     case OPT_RECURSIVE:
         o->recursive = false;
         break;
+    case OPT_OPEN:
+        o->open = false;
+        break;
     default:
         o->verbosity = 0;
         break; /* quiet, verbose */
@@ -720,6 +760,11 @@ options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
         path = NULL;
     }
     free(path);
+    if (rc == AC_OK && opts->open &&
+        (opts->format != FORMAT_HTML || opts->output == NULL))
+        rc = ac_err_set(err, AC_E_USAGE,
+                        "--open needs an html report written to a file "
+                        "(-f html -o FILE)");
     if (rc != AC_OK)
         options_free(opts);
     return rc;

@@ -24,7 +24,15 @@ enum output_format {
     FORMAT_GITHUB,
     FORMAT_GITLAB,
     FORMAT_CSV,
-    FORMAT_MARKDOWN
+    FORMAT_MARKDOWN,
+    FORMAT_HTML
+};
+
+/* Which targets' texts the HTML report shows side by side (--html-texts). */
+enum html_texts {
+    HTML_TEXTS_PROBLEMS = 0, /* failing and warning targets (default) */
+    HTML_TEXTS_ALL,
+    HTML_TEXTS_NONE
 };
 
 /* What sets exit code 1 (--fail-on); see policy.h. */
@@ -51,6 +59,9 @@ struct options {
     enum fail_on fail_on;
     int verbosity; /* -1 quiet, 0 normal, 1 verbose */
     enum color_mode color;
+    enum html_texts html_texts; /* --html-texts */
+    bool html_passing_rows;     /* --html-passing row: no detail for them */
+    bool open;                  /* --open: show the HTML report when done */
     bool show_help;
     bool show_version;
     /* fetching */

@@ -36,7 +36,8 @@ report_init(struct report *rep, enum output_format format, FILE *out,
         [FORMAT_GITHUB] = &report_github_ops,
         [FORMAT_GITLAB] = &report_gitlab_ops,
         [FORMAT_CSV] = &report_csv_ops,
-        [FORMAT_MARKDOWN] = &report_markdown_ops};
+        [FORMAT_MARKDOWN] = &report_markdown_ops,
+        [FORMAT_HTML] = &report_html_ops};
 
     memset(rep, 0, sizeof *rep);
     rep->format = format;

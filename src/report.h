@@ -3,7 +3,8 @@
  * report: writes results in the chosen format.  The text, json, jsonl,
  * github, gitlab and csv emitters write each result as it is judged; sarif,
  * junit and markdown keep what they need of each (findings, not pages)
- * until the end.  One emitter per format (report_<format>.c); emitters
+ * until the end; html writes each to temporary files and puts its summary
+ * first at the end.  One emitter per format (report_<format>.c); emitters
  * never judge: results come to them final, the policy (severity
  * overrides, required licences) already applied by the run loop.
  */
@@ -37,8 +38,10 @@ struct report {
     enum output_format format;
     size_t written; /* results written so far */
     /* set by the caller after report_init() when wanted */
-    enum fail_on fail_on;     /* junit: warnings are failures too */
-    const char *step_summary; /* github: append Markdown here */
+    enum fail_on fail_on;       /* junit: warnings are failures too */
+    const char *step_summary;   /* github: append Markdown here */
+    enum html_texts html_texts; /* html: whose texts to show side by side */
+    bool html_passing_rows;     /* html: passing targets get a row only */
     /* kept by report.c and the emitters */
     struct run_stats stats; /* verdicts of the results written */
     void *state;            /* the emitter's own, freed by its end() */
@@ -101,5 +104,6 @@ extern const struct report_ops report_github_ops;
 extern const struct report_ops report_gitlab_ops;
 extern const struct report_ops report_csv_ops;
 extern const struct report_ops report_markdown_ops;
+extern const struct report_ops report_html_ops;
 
 #endif

@@ -59,6 +59,8 @@ result_free(struct result *r)
         textsim_free(&r->block_text[i]);
     free(r->block_text);
     free(r->page_text);
+    sidetext_free(&r->side);
+    free(r->notice_text);
     memset(r, 0, sizeof *r);
 }
 
@@ -74,6 +76,7 @@ source_check_free(struct source_check *c)
         free(c->title);
         free(c->error_kind);
         free(c->error_message);
+        sidetext_free(&c->side);
         free(c);
         c = next;
     }

@@ -12,6 +12,7 @@
 #include "ccurl.h"
 #include "detect.h"
 #include "findings.h"
+#include "sidetext.h"
 #include "textsim.h"
 
 /* What the check of one source found, as reports show it; a chain is a
@@ -28,6 +29,8 @@ struct source_check {
     char *error_kind;  /* set when it could not be checked */
     char *error_message;
     struct source_check *next; /* the source the original credits */
+    struct sidetext side;      /* the original's main text, kept only when
+                                  the copy keeps its own (CHECK_TEXT_SIDE) */
 };
 
 /* Frees C and the chain behind it.  NULL is a no-op. */
@@ -66,6 +69,10 @@ struct result {
     struct textsim *block_text; /* the same, block by block */
     size_t block_text_len;
     char *page_text; /* every block's text, for finding names */
+    /* kept only for the HTML report (CHECK_TEXT_SIDE) */
+    struct sidetext side; /* the main text, block by block */
+    char *notice_text;    /* the block of the applicable licence, or NULL */
+    size_t notice_start, notice_end; /* its licence words in NOTICE_TEXT */
 };
 
 /* Starts R for TARGET at URL (either may be NULL). */

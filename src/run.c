@@ -124,6 +124,22 @@ local_of(const struct run_ctx *cx, const struct target *t, char **root,
     return true;
 }
 
+/* What of a page's text to keep: the shingles verification compares and,
+ * for the HTML report, the licence notice and the text it shows beside
+ * the original's. */
+static unsigned
+keep_of(const struct run_ctx *cx)
+{
+    unsigned keep = cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE;
+
+    if (cx->opts->format == FORMAT_HTML) {
+        keep |= CHECK_TEXT_NOTICE;
+        if (cx->opts->html_texts != HTML_TEXTS_NONE)
+            keep |= CHECK_TEXT_SIDE;
+    }
+    return keep;
+}
+
 static void
 check_file(struct run_ctx *cx, const struct target *t)
 {
@@ -140,8 +156,7 @@ check_file(struct run_ctx *cx, const struct target *t)
         finish(cx, r);
         return;
     }
-    check_document(cx->rules, &doc,
-                   cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE, r);
+    check_document(cx->rules, &doc, keep_of(cx), r);
     document_free(&doc);
     judged(cx, r, local_of(cx, t, &root, &local) ? &local : NULL);
     free(root);
@@ -155,8 +170,7 @@ check_record(struct run_ctx *cx, const struct target *t)
     struct result *r = new_result(t->spec, t->url);
 
     r->http_status = t->http_status;
-    check_document(cx->rules, &t->doc,
-                   cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE, r);
+    check_document(cx->rules, &t->doc, keep_of(cx), r);
     judged(cx, r, NULL);
 }
 
@@ -250,8 +264,7 @@ on_fetched(struct fetch_result *res, void *userdata)
         doc.content_type = r->content_type;
         job->url_now = res->final_url;
         check_document_links(
-            job->cx->rules, &doc,
-            job->cx->verifier ? CHECK_TEXT_COPY : CHECK_TEXT_NONE, r,
+            job->cx->rules, &doc, keep_of(job->cx), r,
             job->depth >= 0 && job->origin != NULL ? on_link : NULL, job);
     }
     if (job->depth >= 0) {
@@ -380,6 +393,10 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     if (!opts->no_verify)
         cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
                                     opts->max_size);
+    if (cx->verifier != NULL)
+        verifier_keep_side(cx->verifier,
+                           opts->format == FORMAT_HTML &&
+                               opts->html_texts != HTML_TEXTS_NONE);
     if (cx->verifier != NULL && cx->cache != NULL)
         verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s,
                            claim_ttl_s(opts));

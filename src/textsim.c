@@ -128,10 +128,10 @@ outside_main_text(const struct html_block *blk)
            blk->region == HTML_REGION_ASIDE || blk->region == HTML_REGION_FORM;
 }
 
-/* Calls FN for each block of PAGE's main text (see textsim.h). */
-static void
-each_main_block(const struct html_page *page, const bool *skip,
-                void (*fn)(const struct html_block *blk, void *arg), void *arg)
+void
+textsim_each_main_block(const struct html_page *page, const bool *skip,
+                        void (*fn)(const struct html_block *blk, void *arg),
+                        void *arg)
 {
     bool has_main = false;
     size_t i;
@@ -164,7 +164,7 @@ textsim_from_page(const struct html_page *page, const bool *skip,
     memset(out, 0, sizeof *out);
     memset(&b, 0, sizeof b);
     b.out = out;
-    each_main_block(page, skip, add_block, &b);
+    textsim_each_main_block(page, skip, add_block, &b);
     finish(&b);
 }
 
@@ -188,7 +188,7 @@ textsim_blocks_from_page(const struct html_page *page, const bool *skip,
 {
     struct block_list l = {NULL, 0};
 
-    each_main_block(page, skip, add_block_set, &l);
+    textsim_each_main_block(page, skip, add_block_set, &l);
     *blocks = l.v;
     *len = l.len;
 }

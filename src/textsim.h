@@ -42,6 +42,13 @@ void textsim_from_page(const struct html_page *page, const bool *skip,
 void textsim_blocks_from_page(const struct html_page *page, const bool *skip,
                               struct textsim **blocks, size_t *len);
 
+/* Calls FN(BLK, ARG) for each block of PAGE's main text, as
+ * textsim_from_page() chooses them, in page order. */
+void textsim_each_main_block(const struct html_page *page, const bool *skip,
+                             void (*fn)(const struct html_block *blk,
+                                        void *arg),
+                             void *arg);
+
 /* The same for plain UTF-8 text. */
 void textsim_from_text(const char *text, size_t len, struct textsim *out);
 

@@ -41,6 +41,7 @@ struct verifier {
     struct source_entry **deferred; /* another run is fetching these */
     size_t deferred_len;
     long long next_poll; /* unix ms of the next look at the deferred */
+    bool keep_side;      /* keep each original's readable text */
 };
 
 /* A copy waiting for its source. */
@@ -74,6 +75,12 @@ verifier_new(struct fetch_engine *engine, const struct rules *rules,
     return v;
 }
 
+void
+verifier_keep_side(struct verifier *v, bool keep)
+{
+    v->keep_side = keep;
+}
+
 static size_t
 hash_key(const char *s)
 {
@@ -105,6 +112,7 @@ entry_free(struct source_entry *e)
     free(e->title);
     free(e->credits);
     textsim_free(&e->text);
+    sidetext_free(&e->side);
     free(e->waiters);
     free(e);
 }
@@ -264,6 +272,8 @@ take_page_facts(struct source_entry *e, struct result *page)
     e->not_found = a->not_found;
     e->text = page->text; /* moved */
     memset(&page->text, 0, sizeof page->text);
+    e->side = page->side; /* moved */
+    memset(&page->side, 0, sizeof page->side);
 }
 
 static void
@@ -278,7 +288,9 @@ analyse_body(struct verifier *v, struct source_entry *e, char *body, size_t len,
     doc.body_len = len;
     doc.content_type = (char *)(uintptr_t)content_type;
     result_init(&page, e->url, e->final_url);
-    check_document(v->rules, &doc, CHECK_TEXT_ORIGINAL, &page);
+    check_document(v->rules, &doc,
+                   CHECK_TEXT_ORIGINAL | (v->keep_side ? CHECK_TEXT_SIDE : 0),
+                   &page);
     take_page_facts(e, &page);
     result_free(&page);
 }

@@ -50,6 +50,12 @@ struct verifier *verifier_new(struct fetch_engine *engine,
                               size_t max_size);
 void verifier_free(struct verifier *v);
 
+/* Makes V keep the main text of each original it reads (sidetext.h), so
+ * a copy that keeps its own gets the original's beside it.  Costs up to
+ * SIDETEXT_MAX_BYTES per original held (at most 4,096 are); originals
+ * taken from the --cache file have no text. */
+void verifier_keep_side(struct verifier *v, bool keep);
+
 struct cache;
 
 /*

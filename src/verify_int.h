@@ -49,6 +49,7 @@ struct source_entry {
     char *credits;  /* the source this page credits, or NULL */
     bool not_found; /* soft 404 */
     struct textsim text;
+    struct sidetext side;      /* readable main text, with verifier_keep_side */
     struct source_entry *next; /* checked source it credits, or NULL */
     struct source_waiter *waiters;
     size_t waiters_len;

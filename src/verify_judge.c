@@ -271,5 +271,7 @@ verify_judge(struct result *r, const struct source_entry *e)
     }
     source_check_free(r->check);
     r->check = make_check(e, sim, original, 0);
+    if (r->side.len > 0) /* the HTML report shows the two side by side */
+        sidetext_copy(&r->check->side, &e->side);
     r->verdict = findings_verdict(&r->analysis, &r->findings);
 }
