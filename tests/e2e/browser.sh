@@ -65,7 +65,7 @@ while [ $i -lt 200 ]; do
 done
 cd "$TMPD/site"
 run_attrcheck -f html --offline -o "$SHOTS/site-200.html" .
-[ "$RC" -eq 1 ] || { not_ok "site report" "$(show_run)"; done_testing; exit; }
+[ "$RC" -le 1 ] || { not_ok "site report" "$(show_run)"; done_testing; exit; }
 
 # ESM resolves packages next to the script, so give it its node_modules
 cp "$SRCDIR/tests/browser/report.test.mjs" "$TMPD/"
