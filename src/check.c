@@ -10,6 +10,7 @@
 #include "charset.h"
 #include "check.h"
 #include "html.h"
+#include "prefilter.h"
 #include "sidetext.h"
 #include "strbuf.h"
 #include "textsim.h"
@@ -89,6 +90,23 @@ keep_text(const struct html_page *page, unsigned keep, struct result *r)
     }
 }
 
+/* False when the prefilter shows that PAGE has no licence statement and
+ * no source credit, so detection would give the empty analysis.  An
+ * original is always analysed: verification reads its creator and title. */
+static bool
+analyse_fully(const struct rules *rules, const struct html_page *page,
+              const char *url, enum check_text keep)
+{
+    struct rules_hits hits = {0};
+    bool may;
+
+    if (keep == CHECK_TEXT_ORIGINAL || !rules_prefilter_active(rules))
+        return true;
+    may = prefilter_page(rules, page, url, &hits);
+    rules_hits_free(&hits);
+    return may;
+}
+
 void
 check_document(const struct rules *rules, const struct document *doc,
                unsigned keep, struct result *r)
@@ -130,7 +148,10 @@ check_document_links(const struct rules *rules, const struct document *doc,
         result_set_error(r, check_error_kind(rc), err.msg);
         goto out;
     }
-    detect_page(rules, &page, doc->url, &r->analysis);
+    if (analyse_fully(rules, &page, doc->url, keep))
+        detect_page(rules, &page, doc->url, &r->analysis);
+    else
+        prefilter_empty_analysis(&page, &r->analysis);
     r->analysed = true;
     findings_judge(&r->analysis, &r->findings);
     r->verdict = findings_verdict(&r->analysis, &r->findings);

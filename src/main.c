@@ -443,6 +443,10 @@ main(int argc, char **argv)
         options_free(&opts);
         return EXIT_USAGE;
     }
+    /* ATTRCHECK_PREFILTER=0: the same run the long way, to compare */
+    if (getenv("ATTRCHECK_PREFILTER") != NULL &&
+        strcmp(getenv("ATTRCHECK_PREFILTER"), "0") == 0)
+        rules_prefilter_set(rules, false);
     fetch_global_init();
     interrupt_install();
     if (opts.cache_stats || opts.cache_prune || opts.cache_export != NULL)

@@ -22,6 +22,8 @@
 
 #include "datafile.h"
 #include "rules.h"
+#include "rules_dfa.h"
+#include "rules_factor.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -57,10 +59,25 @@ struct kind_index {
     struct strbuf trigger_src; /* the trigger lines, until compiled */
 };
 
+/* The page prefilter for the kinds that can give a page a licence or a
+ * source: the literals one of which each of their rules' matches holds
+ * (rules_factor.h), in one automaton; and for the rules without such a
+ * literal (scripts without ASCII letters), alternations of a piece of
+ * each that every match holds. */
+struct prefilter {
+    struct rules_dfa *dfa;
+    pcre2_code **re;
+    size_t len;
+    bool broken;     /* a piece did not compile: every text passes */
+    bool ascii_skip; /* every piece needs a non-ASCII character */
+    bool off;        /* switched off: every text passes */
+};
+
 struct rules {
     struct rule *v;
     size_t len, cap;
     struct kind_index kinds[RULE_KIND_COUNT];
+    struct prefilter pre;
     uint32_t max_pairs;   /* ovector pairs needed by any pattern */
     uint64_t fingerprint; /* FNV-1a of every file's name and text */
 };
@@ -473,6 +490,114 @@ index_build(struct rules *r)
             (void)pcre2_jit_compile(r->v[i].re, PCRE2_JIT_COMPLETE);
 }
 
+/* Compiles the alternation of PIECES[0..N) into the prefilter. */
+static void
+prefilter_add(struct rules *r, char **pieces, size_t n)
+{
+    struct strbuf sb = STRBUF_INIT;
+    pcre2_code *re;
+    PCRE2_SIZE off;
+    size_t i;
+    int code;
+
+    for (i = 0; i < n; i++)
+        strbuf_addf(&sb, "%s(?:%s)", i ? "|" : "", pieces[i]);
+    re = n > 0 ? compile(sb.buf, sb.len, &code, &off) : NULL;
+    strbuf_release(&sb);
+    if (re == NULL) {
+        r->pre.broken = n > 0;
+        return;
+    }
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    pairs_note(r, re);
+    r->pre.re = xreallocarray(r->pre.re, r->pre.len + 1, sizeof *r->pre.re);
+    r->pre.re[r->pre.len++] = re;
+}
+
+static int
+cmp_strp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the rule pattern PAT to the prefilter: its literals to the
+ * automaton, or else a piece of it to *PIECES. */
+static void
+prefilter_rule(struct rules *r, const char *pat, char ***pieces, size_t *n)
+{
+    char **lits = NULL, **res = NULL, *f;
+    size_t len = 0, nres = 0, i;
+    int score = 0;
+
+    if (rules_factor_literals(pat, &lits, &len, &res, &nres)) {
+        for (i = 0; i < len; i++) {
+            rules_dfa_add(r->pre.dfa, lits[i]);
+            free(lits[i]);
+        }
+        free(lits);
+        *pieces = xreallocarray(*pieces, *n + nres + 1, sizeof **pieces);
+        for (i = 0; i < nres; i++)
+            (*pieces)[(*n)++] = res[i];
+        free(res);
+        return;
+    }
+    f = rules_factor(pat, &score);
+    *pieces = xreallocarray(*pieces, *n + 1, sizeof **pieces);
+    (*pieces)[(*n)++] = f != NULL ? f : xstrdup(pat);
+}
+
+/*
+ * Builds the prefilter from the kinds that can give a page a licence
+ * statement (license) or a source credit and a copy notice (source,
+ * copied).  The pieces of rules without literals are combined, once
+ * each, into alternations of at most BATCH_BYTES.
+ */
+static void
+prefilter_build(struct rules *r)
+{
+    static const enum rule_kind kinds[] = {RULE_LICENSE, RULE_SOURCE,
+                                           RULE_COPIED};
+    char **pieces = NULL;
+    size_t n = 0, i, k, first, bytes;
+
+    r->pre.dfa = rules_dfa_new();
+    for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        const struct kind_index *ki = &r->kinds[kinds[k]];
+
+        for (i = 0; i < ki->len; i++)
+            prefilter_rule(r, r->v[ki->rules[i]].pattern, &pieces, &n);
+    }
+    rules_dfa_build(r->pre.dfa);
+    r->pre.ascii_skip = true;
+    for (i = 0; i < n; i++)
+        if (!rules_factor_needs_nonascii(pieces[i]))
+            r->pre.ascii_skip = false;
+    if (n > 1)
+        qsort(pieces, n, sizeof *pieces, cmp_strp);
+    for (i = k = 0; i < n; i++) { /* the same piece once */
+        if (k > 0 && strcmp(pieces[i], pieces[k - 1]) == 0)
+            free(pieces[i]);
+        else
+            pieces[k++] = pieces[i];
+    }
+    n = k;
+    for (i = first = bytes = 0; i < n; i++) {
+        size_t b = strlen(pieces[i]) + 5;
+
+        if (i > first && bytes + b > BATCH_BYTES) {
+            prefilter_add(r, pieces + first, i - first);
+            first = i;
+            bytes = 0;
+        }
+        bytes += b;
+    }
+    if (n > first)
+        prefilter_add(r, pieces + first, n - first);
+    for (i = 0; i < n; i++)
+        free(pieces[i]);
+    free(pieces);
+}
+
 enum ac_status
 rules_load_buffer(const char *name, const char *text, size_t len,
                   struct rules **out, struct ac_err *err)
@@ -490,6 +615,7 @@ rules_load_buffer(const char *name, const char *text, size_t len,
     }
     index_build(r);
     triggers_build(r);
+    prefilter_build(r);
     *out = r;
     return AC_OK;
 }
@@ -555,6 +681,7 @@ rules_load(const char *dir, struct rules **out, struct ac_err *err)
     }
     index_build(r);
     triggers_build(r);
+    prefilter_build(r);
     *out = r;
     return AC_OK;
 }
@@ -581,6 +708,10 @@ rules_free(struct rules *r)
         pcre2_code_free(r->kinds[k].trigger);
         strbuf_release(&r->kinds[k].trigger_src);
     }
+    for (i = 0; i < r->pre.len; i++)
+        pcre2_code_free(r->pre.re[i]);
+    free(r->pre.re);
+    rules_dfa_free(r->pre.dfa);
     free(r->v);
     free(r);
 }
@@ -819,4 +950,52 @@ rules_hits_free(struct rules_hits *hits)
     hits->v = NULL;
     hits->len = hits->cap = 0;
     hits->scratch = NULL;
+}
+
+void
+rules_prefilter_set(struct rules *r, bool on)
+{
+    if (r != NULL)
+        r->pre.off = !on;
+}
+
+bool
+rules_prefilter_active(const struct rules *r)
+{
+    return r != NULL && !r->pre.off && !r->pre.broken && r->pre.dfa != NULL;
+}
+
+bool
+rules_prefilter(const struct rules *r, const char *text, size_t len,
+                struct rules_hits *hits)
+{
+    struct scratch *s;
+    size_t i;
+
+    if (!rules_prefilter_active(r))
+        return true;
+    if (len == 0)
+        return false; /* no rule matches the empty string */
+    if (rules_dfa_scan(r->pre.dfa, text, len))
+        return true;
+    /* PCRE2 matches 'k' and 's' caselessly with the Kelvin sign and the
+     * long s; the automaton's alphabet does not know them */
+    if (memmem(text, len, "\xE2\x84\xAA", 3) != NULL ||
+        memmem(text, len, "\xC5\xBF", 2) != NULL)
+        return true;
+    if (r->pre.ascii_skip) {
+        for (i = 0; i < len && (unsigned char)text[i] < 0x80; i++)
+            continue;
+        if (i == len)
+            return false; /* ASCII only: no piece can match */
+    }
+    s = scratch_get(hits, r);
+    for (i = 0; i < r->pre.len; i++) {
+        int rc = pcre2_match(r->pre.re[i], (PCRE2_SPTR)text, len, 0,
+                             PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return true; /* a match, or a limit: assume one */
+    }
+    return false;
 }

@@ -91,6 +91,21 @@ size_t rules_count(const struct rules *r, enum rule_kind kind);
 size_t rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
                   size_t len, struct rules_hits *hits);
 
+/*
+ * The prefilter of the kinds that can give a page a licence statement or
+ * a source credit (license, source, copied).  Returns false only when no
+ * rule of those kinds can match TEXT[0..LEN) (normalised text, as for
+ * rules_scan): it is built from a piece of every such rule that each of
+ * its matches contains (rules_factor.h), so it is exact, never a guess.
+ * Returns true when switched off.  Thread-safe with separate HITS.
+ */
+bool rules_prefilter(const struct rules *r, const char *text, size_t len,
+                     struct rules_hits *hits);
+/* Switches the prefilter on (the default) or off; whether it is on and
+ * built (a rule set whose pieces do not compile has none). */
+void rules_prefilter_set(struct rules *r, bool on);
+bool rules_prefilter_active(const struct rules *r);
+
 /* Frees the hit list's memory and leaves it empty. */
 void rules_hits_free(struct rules_hits *hits);
 

@@ -1,9 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# triggers.sh: the trigger lines of data/rules only skip work, never a hit.
-# Every fixture page is checked with the shipped rules and with the same
-# rules minus their trigger lines; the reports must be byte for byte the
-# same.  A rule added without keeping its file's trigger in step fails here.
+# triggers.sh: the shortcuts only skip work, never a hit.
+# - The trigger lines of data/rules: every fixture page is checked with
+#   the shipped rules and with the same rules minus their trigger lines.
+# - The prefilter (src/prefilter.c, src/rules_factor.c): the fixture
+#   pages, the generated corpora of bench/gen.py (a site and a WARC file)
+#   and, when the shared corpora are there (ATTRCHECK_CORPUS, default
+#   SRCDIR/../shared/corpus), the real pages and the ScanCode CC rules
+#   (each as a page) are checked with and without it
+#   (ATTRCHECK_PREFILTER=0).
+# The reports must be byte for byte the same.  A rule added without
+# keeping its file's trigger in step, or a rule the prefilter reads
+# wrongly, fails here.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -33,5 +41,53 @@ elif cmp -s "$TMPD/with" "$OUT"; then
 else
     not_ok "the same reports with and without triggers" \
         "$(diff "$TMPD/with" "$OUT" | head -c 3000)"
+fi
+# same_without_prefilter NAME ARGS...: the reports of ARGS agree with and
+# without the prefilter.
+same_without_prefilter() {
+    name=$1
+    shift
+    run_attrcheck -f jsonl --offline "$@"
+    cp "$OUT" "$TMPD/pre"
+    ATTRCHECK_PREFILTER=0 run_attrcheck -f jsonl --offline "$@"
+    if crashed; then
+        not_ok "$name: checked without the prefilter" "$(show_run)"
+    elif [ ! -s "$OUT" ]; then
+        not_ok "$name: checked without the prefilter" "no report"
+    elif cmp -s "$TMPD/pre" "$OUT"; then
+        ok "$name: the same reports with and without the prefilter ($(wc -l <"$OUT") pages)"
+    else
+        not_ok "$name: the same reports with and without the prefilter" \
+            "$(diff "$TMPD/pre" "$OUT" | head -c 3000)"
+    fi
+}
+
+# shellcheck disable=SC2086
+same_without_prefilter fixtures $pages "$FIXTURES/golden" "$FIXTURES/bad"
+"$PYTHON3" bench/gen.py site "$TMPD/gen-site" --pages 150 --seed 11
+same_without_prefilter "generated site" "$TMPD/gen-site"
+"$PYTHON3" bench/gen.py warc "$TMPD/gen.warc.gz" --pages 150 --seed 12
+same_without_prefilter "generated WARC" "$TMPD/gen.warc.gz"
+corpus=${ATTRCHECK_CORPUS:-$SRCDIR/../shared/corpus}
+if [ -d "$corpus/real-pages" ]; then
+    same_without_prefilter "real pages" "$corpus/real-pages"
+else
+    skip "real pages: $corpus/real-pages not here"
+fi
+if [ -d "$corpus/scancode-cc-rules/rules" ]; then
+    mkdir "$TMPD/scancode"
+    # one page per rule: its text (after the YAML front matter) escaped
+    awk -v d="$TMPD/scancode" '
+        FNR == 1 { if (out) { print "</p></body></html>" >out; close(out) }
+                   n = split(FILENAME, parts, "/"); out = d "/" parts[n] ".html"
+                   print "<!DOCTYPE html><html><body><p>" >out
+                   fm = ($0 == "---"); if (fm) next }
+        fm { if ($0 == "---") fm = 0; next }
+        { gsub(/&/, "\\&amp;"); gsub(/</, "\\&lt;"); print >out }
+        END { if (out) print "</p></body></html>" >out }' \
+        "$corpus"/scancode-cc-rules/rules/*.RULE
+    same_without_prefilter "ScanCode rules as pages" "$TMPD/scancode"
+else
+    skip "ScanCode rules: $corpus/scancode-cc-rules not here"
 fi
 done_testing

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rules_dfa: Aho-Corasick over a 37-symbol alphabet (see rules_dfa.h).
+ * The trie is built with a full transition table, then completed into a
+ * deterministic automaton breadth first, so scanning never follows a
+ * failure link.  Nothing here knows about rules or patterns.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_dfa.h"
+#include "xalloc.h"
+
+#define NSYM     37 /* a-z, 0-9, and "anything else" */
+#define SYM_ELSE 36
+
+struct rules_dfa {
+    int32_t *next; /* states x NSYM; -1 before the build */
+    bool *out;     /* the state ends a literal (or follows one) */
+    size_t len, cap;
+    uint8_t map[256]; /* byte -> symbol */
+};
+
+static void
+map_init(uint8_t *map)
+{
+    int c;
+
+    for (c = 0; c < 256; c++)
+        map[c] = SYM_ELSE;
+    for (c = 'a'; c <= 'z'; c++)
+        map[c] = map[c - 'a' + 'A'] = (uint8_t)(c - 'a');
+    for (c = '0'; c <= '9'; c++)
+        map[c] = (uint8_t)(26 + c - '0');
+}
+
+static int32_t
+state_new(struct rules_dfa *d)
+{
+    size_t i;
+
+    if (d->len == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 256;
+        d->next = xreallocarray(d->next, d->cap, NSYM * sizeof *d->next);
+        d->out = xreallocarray(d->out, d->cap, sizeof *d->out);
+    }
+    for (i = 0; i < NSYM; i++)
+        d->next[d->len * NSYM + i] = -1;
+    d->out[d->len] = false;
+    return (int32_t)d->len++;
+}
+
+struct rules_dfa *
+rules_dfa_new(void)
+{
+    struct rules_dfa *d = xcalloc(1, sizeof *d);
+
+    map_init(d->map);
+    (void)state_new(d); /* the root */
+    return d;
+}
+
+void
+rules_dfa_add(struct rules_dfa *d, const char *lit)
+{
+    int32_t s = 0;
+
+    for (; *lit != '\0'; lit++) {
+        uint8_t c = d->map[(unsigned char)*lit];
+        int32_t t = d->next[s * NSYM + c];
+
+        if (t < 0) {
+            t = state_new(d);
+            d->next[s * NSYM + c] = t;
+        }
+        s = t;
+    }
+    d->out[s] = true;
+}
+
+void
+rules_dfa_build(struct rules_dfa *d)
+{
+    int32_t *fail = xcalloc(d->len, sizeof *fail);
+    int32_t *queue = xcalloc(d->len, sizeof *queue);
+    size_t head = 0, tail = 0, c;
+
+    for (c = 0; c < NSYM; c++) {
+        int32_t t = d->next[c];
+
+        if (t < 0) {
+            d->next[c] = 0;
+        } else {
+            fail[t] = 0;
+            queue[tail++] = t;
+        }
+    }
+    while (head < tail) {
+        int32_t s = queue[head++];
+
+        d->out[s] = d->out[s] || d->out[fail[s]];
+        for (c = 0; c < NSYM; c++) {
+            int32_t t = d->next[s * NSYM + c];
+
+            if (t < 0) {
+                d->next[s * NSYM + c] = d->next[fail[s] * NSYM + c];
+            } else {
+                fail[t] = d->next[fail[s] * NSYM + c];
+                queue[tail++] = t;
+            }
+        }
+    }
+    free(fail);
+    free(queue);
+}
+
+bool
+rules_dfa_scan(const struct rules_dfa *d, const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    const int32_t *next = d->next;
+    int32_t s = next[SYM_ELSE]; /* the start of the text is a boundary */
+
+    if (d->out[s])
+        return true;
+    for (; p < end; p++) {
+        s = next[s * NSYM + d->map[*p]];
+        if (d->out[s])
+            return true;
+    }
+    return d->out[next[s * NSYM + SYM_ELSE]]; /* so is its end */
+}
+
+void
+rules_dfa_free(struct rules_dfa *d)
+{
+    if (d == NULL)
+        return;
+    free(d->next);
+    free(d->out);
+    free(d);
+}
