@@ -602,6 +602,35 @@ sniff_bom(const unsigned char *s, size_t n, size_t *skip)
     return NULL;
 }
 
+/* The legacy multi-byte encodings of Chinese, Japanese and Korean. */
+static bool
+multibyte(const struct label *l)
+{
+    static const char *const names[] = {"gbk",        "gb18030",   "big5",
+                                        "euc-jp",     "shift_jis", "euc-kr",
+                                        "iso-2022-jp"};
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(l->name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Valid UTF-8 holding characters beyond ASCII: a page saved again as
+ * UTF-8 that kept its old <meta charset="gb2312">.  Text in those
+ * encodings is practically never valid UTF-8, so the bytes win over the
+ * stale label (a label from the HTTP header still wins). */
+static bool
+utf8_text(const unsigned char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n && s[i] < 0x80; i++)
+        ;
+    return i < n && charset_utf8_valid(s, n);
+}
+
 /* Picks the encoding in the documented order; *SKIP is the BOM to drop. */
 static const struct label *
 choose(const unsigned char *s, size_t n, const char *header, size_t *skip)
@@ -614,7 +643,7 @@ choose(const unsigned char *s, size_t n, const char *header, size_t *skip)
         return bom;
     if (header != NULL && (l = usable_label(header, strlen(header))) != NULL)
         return l;
-    if ((l = prescan(s, n)) != NULL)
+    if ((l = prescan(s, n)) != NULL && !(multibyte(l) && utf8_text(s, n)))
         return l;
     if (charset_utf8_valid(s, n))
         return find_label("utf-8", 5);

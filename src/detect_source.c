@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -373,10 +374,11 @@ struct found {
     size_t at;                    /* where the URL or link starts */
 };
 
-/* The best source link in block B at or after offset FROM: an article
- * rather than a home page when the notice links both. */
+/* The best source link in block B at or after offset FROM, starting by
+ * UPTO: an article rather than a home page when the notice links both. */
 static bool
-link_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
+link_after(struct detect_ctx *cx, size_t b, size_t from, size_t upto,
+           struct found *f)
 {
     const struct html_page *p = cx->page;
     size_t i;
@@ -386,7 +388,7 @@ link_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
         const struct html_link *l = &p->links[i];
         char *u;
 
-        if (l->block != b || l->is_img || l->end <= from)
+        if (l->block != b || l->is_img || l->end <= from || l->start > upto)
             continue;
         if ((u = source_candidate(cx, l->href)) == NULL)
             continue;
@@ -404,13 +406,14 @@ link_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 }
 
 static bool
-url_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
+url_after(struct detect_ctx *cx, size_t b, size_t from, size_t upto,
+          struct found *f)
 {
     const struct html_block *blk = &cx->page->blocks[b];
     size_t at, end;
     char *u;
 
-    if (link_after(cx, b, from, f))
+    if (link_after(cx, b, from, upto, f))
         return true;
     /* bare URLs that may be a source (a deed is skipped): an article
      * rather than a home page when the notice gives both */
@@ -419,6 +422,10 @@ url_after(struct detect_ctx *cx, size_t b, size_t from, struct found *f)
 
         from = end > at ? end : at + 1;
         free(u);
+        if (at > upto) {
+            free(c);
+            break;
+        }
         if (c != NULL && (f->url == NULL ||
                           (url_is_home_page(f->url) && !url_is_home_page(c)))) {
             free(f->url);
@@ -546,6 +553,113 @@ links_own_site(struct detect_ctx *cx, size_t b, size_t from)
     return false;
 }
 
+#define SITE_NAME_MIN 3 /* characters in a site name compared */
+
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+    size_t i, c = 0;
+
+    for (i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* How a credited name may match a site name: only whole, also when the
+ * name goes on after it ("人民网-文化频道" for "人民网"), or also when
+ * the site name goes on ("中国地理学会" for "中国地理学会官网"). */
+enum name_match { NAME_WHOLE, NAME_LONGER, NAME_EITHER };
+
+/* True when NAME (LEN bytes) names SITE (SLEN bytes) as HOW allows; a
+ * prefix counts only from SITE_NAME_MIN characters. */
+static bool
+same_name(const char *name, size_t len, const char *site, size_t slen,
+          enum name_match how)
+{
+    if (slen == 0)
+        return false;
+    if (len == slen)
+        return strncasecmp(name, site, len) == 0;
+    if (len > slen && how != NAME_WHOLE &&
+        utf8_chars(site, slen) >= SITE_NAME_MIN)
+        return strncasecmp(name, site, slen) == 0;
+    return len < slen && how == NAME_EITHER &&
+           utf8_chars(name, len) >= SITE_NAME_MIN &&
+           strncasecmp(name, site, len) == 0;
+}
+
+/* True when NAME names one of the parts of S cut at SEPS: a page title's
+ * "headline_channel_site" (the first part, a headline, is never matched
+ * by a name that stops short of it) or a host's labels. */
+static bool
+names_part(const char *name, size_t len, const char *s, const char *seps,
+           enum name_match how)
+{
+    enum name_match first = how == NAME_EITHER ? NAME_LONGER : how;
+
+    for (bool at_first = true; s != NULL && *s != '\0'; at_first = false) {
+        size_t n = strcspn(s, seps);
+
+        while (n > 0 && s[n - 1] == ' ')
+            n--;
+        if (same_name(name, len, s, n, at_first ? first : how))
+            return true;
+        s += strcspn(s, seps);
+        s += strspn(s, seps);
+    }
+    return false;
+}
+
+/* True when NAME is the holder of a copyright line in the page's footer
+ * ("Copyright © 2019 观察者 All rights reserved"). */
+static bool
+names_holder(const struct html_page *p, const char *name, size_t len)
+{
+    size_t b;
+
+    for (b = 0; b < p->blocks_len; b++) {
+        const char *t = p->blocks[b].text, *c;
+
+        if (p->blocks[b].region != HTML_REGION_FOOTER ||
+            (c = strstr(t, "\xc2\xa9")) == NULL) /* "©" */
+            continue;
+        c += 2;
+        c += strspn(c, " 0123456789-,");
+        if (same_name(name, len, c, strcspn(c, " ,.|"), NAME_EITHER))
+            return true;
+    }
+    return false;
+}
+
+/* True when the name a credit gives without a URL, at TEXT, is the page's
+ * own site: "本站" (this site), or its name as the page's title, its
+ * og:site_name, its host or its footer's copyright line give it
+ * ("来源：新华网" on a page titled "..-新华网", "Źródło: Onet" on
+ * onet.pl).  The site crediting itself is
+ * no republication. */
+static bool
+credits_own_site(struct detect_ctx *cx, const char *text)
+{
+    static const char title_seps[] = "_-|";
+    const char *site = meta_named(cx->page, "og:site_name");
+    size_t len;
+
+    text += strspn(text, " :");
+    if (strncmp(text, "\xef\xbc\x9a", 3) == 0) /* "：" */
+        text += 3;
+    text += strspn(text, " ");
+    len = strcspn(text, " ,.;()<>\"|");
+    if (len == 0)
+        return false;
+    if (detect_heads(cx, RULE_SELF, text, len))
+        return true;
+    return names_part(text, len, cx->page->title, title_seps, NAME_EITHER) ||
+           (site != NULL &&
+            names_part(text, len, site, title_seps, NAME_EITHER)) ||
+           names_part(text, len, own_host(cx), ".", NAME_WHOLE) ||
+           names_holder(cx->page, text, len);
+}
+
 /* A notice whose cue gives no URL: "originally published by X", or a
  * wire copy's "Quelle: dpa".  Marks the page copied without a source. */
 static void
@@ -559,6 +673,9 @@ credit_without_url(struct detect_ctx *cx, size_t b,
     if ((cx->a->copied && cx->a->copied_credit != NULL) ||
         links_own_site(cx, b, hits->v[0].start))
         return;
+    for (i = 0; i < hits->len; i++)
+        if (credits_own_site(cx, blk->text + hits->v[i].end))
+            return;
     for (i = 0; i < hits->len && name == NULL; i++) {
         const struct rules_hit *h = &hits->v[i];
 
@@ -581,6 +698,42 @@ credit_without_url(struct detect_ctx *cx, size_t b,
         free(name);
 }
 
+/* Sets the source found for hit H, unless the notice names the site
+ * itself and links a home page ("来源：<a href=//culture.example.cn/>
+ * 人民网-文化频道</a>" on 人民网: a channel of the site crediting itself). */
+static void
+take_source(struct detect_ctx *cx, size_t b, const struct rules_hit *h,
+            struct found *f, size_t fb)
+{
+    if (f->link != NULL && url_is_home_page(f->url) &&
+        credits_own_site(cx, f->link->text)) {
+        free(f->url);
+        return;
+    }
+    set_source(cx, b, h, f, fb);
+}
+
+/* Where the thing a label credits must start ("Source: <a>X</a>",
+ * "来源：<a>新京报</a>"): right after it; "来源: 证券市场红周刊 <a>举报</a>"
+ * credits a name, and the later link is something else.  SIZE_MAX for a
+ * hit that is no label. */
+static size_t
+label_credits(const struct html_block *blk, const struct rules_hit *h)
+{
+    const char *t = blk->text;
+    size_t at = h->end;
+    bool label = strcmp(h->value, "label") == 0 ||
+                 (h->end > h->start && t[h->end - 1] == ':') ||
+                 (h->end >= h->start + 3 &&
+                  memcmp(t + h->end - 3, "\xef\xbc\x9a", 3) == 0); /* "：" */
+
+    if (!label)
+        return SIZE_MAX;
+    while (at < blk->len && strchr(" ([\"'", t[at]) != NULL)
+        at++;
+    return at;
+}
+
 /* Looks for the source in notice block B (or the short block after it,
  * or a link the cue refers back to). */
 static bool
@@ -596,19 +749,22 @@ source_in_block(struct detect_ctx *cx, size_t b)
     if (n == 0)
         n = detect_notice_hits(cx, RULE_COPIED, b, &hits);
     for (i = 0; i < n && !done; i++) {
-        if (url_after(cx, b, hits.v[i].start, &f)) {
-            set_source(cx, b, &hits.v[i], &f, b);
+        size_t upto = label_credits(&p->blocks[b], &hits.v[i]);
+
+        if (url_after(cx, b, hits.v[i].start, upto, &f)) {
+            take_source(cx, b, &hits.v[i], &f, b);
             done = true;
         } else if (i + 1 == n && b + 1 < p->blocks_len &&
+                   (upto == SIZE_MAX || upto == p->blocks[b].len) &&
                    p->blocks[b + 1].chars < SHORT_BLOCK &&
                    p->blocks[b + 1].parent == p->blocks[b].parent &&
                    p->blocks[b + 1].region == p->blocks[b].region &&
-                   url_after(cx, b + 1, 0, &f)) {
-            set_source(cx, b, &hits.v[i], &f, b + 1);
+                   url_after(cx, b + 1, 0, SIZE_MAX, &f)) {
+            take_source(cx, b, &hits.v[i], &f, b + 1);
             done = true;
         } else if (strcmp(hits.v[i].value, "label") != 0 &&
                    link_before(cx, b, hits.v[i].start, &f)) {
-            set_source(cx, b, &hits.v[i], &f, b);
+            take_source(cx, b, &hits.v[i], &f, b);
             done = true;
         }
     }
