@@ -451,6 +451,12 @@ html_parse(const char *utf8, size_t len, struct html_page *page,
 }
 
 void
+html_global_init(void)
+{
+    xmlInitParser();
+}
+
+void
 html_global_cleanup(void)
 {
     xmlCleanupParser();

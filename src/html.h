@@ -139,6 +139,10 @@ enum ac_status html_parse(const char *utf8, size_t len, struct html_page *page,
                           struct ac_err *err);
 void html_page_free(struct html_page *page);
 
+/* Calls xmlInitParser(): once, before pages are parsed on several
+ * threads at once (libxml2's own first-use set-up is not thread-safe). */
+void html_global_init(void);
+
 /* Calls xmlCleanupParser(); main() calls it once at exit. */
 void html_global_cleanup(void);
 

@@ -68,7 +68,8 @@ enum opt_id {
     OPT_MAX_PAGES,
     OPT_HTML_TEXTS,
     OPT_HTML_PASSING,
-    OPT_OPEN
+    OPT_OPEN,
+    OPT_THREADS
 };
 
 struct option_def {
@@ -111,6 +112,8 @@ static const struct option_def OPTION_TABLE[] = {
      "read settings from FILE instead of .attrcheckrc"},
     {"no-config", OPT_NO_CONFIG, NULL, "read no configuration file"},
     {"color", OPT_COLOR, "WHEN", "colour text output: auto, always, never"},
+    {"threads", OPT_THREADS, "N",
+     "threads that check pages (default: one per online CPU)"},
     {"jobs", OPT_JOBS, "N", "transfers in flight (default 16)"},
     {"per-host", OPT_PER_HOST, "N", "transfers in flight per host (default 2)"},
     {"delay", OPT_DELAY, "SECONDS",
@@ -422,6 +425,11 @@ apply_number(struct options *o, int id, const char *arg, struct ac_err *err)
         if (!parse_int(arg, 1, 1024, &v))
             return bad_value(err, id, arg, "a number from 1 to 1024");
         *(id == OPT_JOBS ? &o->jobs : &o->per_host) = (int)v;
+        return AC_OK;
+    case OPT_THREADS:
+        if (!parse_int(arg, 1, 256, &v))
+            return bad_value(err, id, arg, "a number from 1 to 256");
+        o->threads = (int)v;
         return AC_OK;
     case OPT_RETRIES:
         if (!parse_int(arg, 0, 20, &v))

@@ -68,6 +68,7 @@ struct options {
     long timeout_ms;         /* whole transfer, connect included */
     size_t max_size;         /* decoded body bytes */
     int jobs;                /* transfers in flight */
+    int threads;             /* --threads; 0: one per online CPU */
     int per_host;            /* transfers in flight per host */
     long delay_ms;           /* between requests to one host */
     long max_crawl_delay_ms; /* cap on robots.txt Crawl-delay */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run: the loop from targets to reports (see run.h).  Local files are
- * checked as they come; each result is written and freed before the next
- * target is read, so memory does not grow with the number of targets.
+ * run: the loop from targets to reports (see run.h).  Local files and
+ * WARC records are checked as they come, on worker threads with
+ * --threads (workers.h), and judged in target order; each result is
+ * written and freed soon after, and at most a few documents per thread
+ * wait, so memory does not grow with the number of targets.
  */
 #include "config.h"
 
@@ -18,6 +20,7 @@
 #include "crawl.h"
 #include "document.h"
 #include "fetch.h"
+#include "html.h"
 #include "interrupt.h"
 #include "msg.h"
 #include "policy.h"
@@ -27,6 +30,7 @@
 #include "suggest.h"
 #include "targets.h"
 #include "verify.h"
+#include "workers.h"
 #include "xalloc.h"
 
 /* What one run shares: where results go and the network engine. */
@@ -41,9 +45,19 @@ struct run_ctx {
     struct notices *notices;     /* sentences for suggested notices */
     struct cache *cache;         /* --cache FILE (main's); NULL without */
     const struct policy *policy; /* --severity, --require-license */
+    struct workers *workers;     /* --threads > 1; NULL: check here */
+    size_t workers_window;       /* documents on the workers at most */
     bool stopping;               /* interrupted: results are dropped */
     struct crawl *crawl;         /* -r; NULL without */
     struct resume *done;         /* --resume with -r: judged, not written */
+};
+
+/* A document on a worker thread, with what judging it needs after. */
+struct doc_job {
+    struct workers_job job; /* first: workers hands this back */
+    char *root;             /* --base-url folder of a file, or NULL */
+    struct verify_local local;
+    bool has_local;
 };
 
 /* A URL target (or a crawled page) on its way through the engine. */
@@ -140,6 +154,62 @@ keep_of(const struct run_ctx *cx)
     return keep;
 }
 
+/* Judges the documents the workers have checked, in the order given;
+ * with WAIT, waits for one at least. */
+static void
+collect(struct run_ctx *cx, bool wait)
+{
+    struct workers_job *j;
+
+    while ((j = workers_next(cx->workers, wait)) != NULL) {
+        struct doc_job *dj = (struct doc_job *)j;
+
+        judged(cx, j->r, dj->has_local ? &dj->local : NULL);
+        free(dj->root);
+        free(dj);
+        wait = false;
+    }
+}
+
+/* Judges every document still on the workers: before a result that does
+ * not go through them is written, so reports keep target order. */
+static void
+drain(struct run_ctx *cx)
+{
+    while (cx->workers != NULL && workers_pending(cx->workers) > 0)
+        collect(cx, true);
+}
+
+/* Checks DOC (taken) into R and judges it, here or on a worker thread;
+ * ROOT (taken) and LOCAL: a file's --base-url folder, or NULL. */
+static void
+check_doc(struct run_ctx *cx, struct document *doc, struct result *r,
+          char *root, const struct verify_local *local)
+{
+    unsigned keep = keep_of(cx);
+    struct doc_job *dj;
+
+    if (cx->workers == NULL) {
+        check_document(cx->rules, doc, keep, r);
+        document_free(doc);
+        judged(cx, r, local);
+        free(root);
+        return;
+    }
+    dj = xcalloc(1, sizeof *dj);
+    dj->job.doc = *doc;
+    memset(doc, 0, sizeof *doc);
+    dj->job.keep = keep;
+    dj->job.r = r;
+    dj->root = root;
+    if (local != NULL) {
+        dj->local = *local;
+        dj->has_local = true;
+    }
+    workers_submit(cx->workers, &dj->job);
+    collect(cx, workers_pending(cx->workers) >= cx->workers_window);
+}
+
 static void
 check_file(struct run_ctx *cx, const struct target *t)
 {
@@ -153,25 +223,25 @@ check_file(struct run_ctx *cx, const struct target *t)
     rc = document_load_file(t->path, t->url, cx->opts->max_size, &doc, &err);
     if (rc != AC_OK) {
         result_set_error(r, check_error_kind(rc), err.msg);
+        drain(cx);
         finish(cx, r);
         return;
     }
-    check_document(cx->rules, &doc, keep_of(cx), r);
-    document_free(&doc);
-    judged(cx, r, local_of(cx, t, &root, &local) ? &local : NULL);
-    free(root);
+    if (local_of(cx, t, &root, &local))
+        check_doc(cx, &doc, r, root, &local);
+    else
+        check_doc(cx, &doc, r, NULL, NULL);
 }
 
 /* A page read from a WARC file: checked like a file; the sources it
  * credits are verified over the network like any other's. */
 static void
-check_record(struct run_ctx *cx, const struct target *t)
+check_record(struct run_ctx *cx, struct target *t)
 {
     struct result *r = new_result(t->spec, t->url);
 
     r->http_status = t->http_status;
-    check_document(cx->rules, &t->doc, keep_of(cx), r);
-    judged(cx, r, NULL);
+    check_doc(cx, &t->doc, r, NULL, NULL);
 }
 
 /* Moves what the transfer learnt into R. */
@@ -316,13 +386,14 @@ next_crawled(struct run_ctx *cx)
     return true;
 }
 
-/* Checks T now, or queues it on the engine (a URL). */
+/* Checks T now or on a worker, or queues it on the engine (a URL). */
 static void
-start_target(struct run_ctx *cx, const struct target *t)
+start_target(struct run_ctx *cx, struct target *t)
 {
     struct result *r;
 
     if (t->kind == TARGET_URL && cx->engine != NULL) {
+        drain(cx);
         submit_url(cx, t);
         return;
     }
@@ -334,6 +405,7 @@ start_target(struct run_ctx *cx, const struct target *t)
         check_record(cx, t);
         return;
     }
+    drain(cx);
     r = new_result(t->spec, t->url);
     if (t->kind == TARGET_BAD)
         result_set_error(r, check_error_kind(t->error_code), t->error);
@@ -355,6 +427,7 @@ static enum ac_status
 ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 {
     struct fetch_config cfg;
+    unsigned threads;
     size_t i;
 
     if (notices_load(run_default_notices_dir(), &cx->notices, err) != AC_OK)
@@ -364,6 +437,12 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
             cx->remaps = remap_list_new();
         if (remap_list_add(cx->remaps, opts->remaps[i], err) != AC_OK)
             return AC_E_USAGE;
+    }
+    threads = opts->threads > 0 ? (unsigned)opts->threads : workers_cpus();
+    if (threads > 1) {
+        html_global_init(); /* before any thread parses */
+        cx->workers = workers_new(cx->rules, threads);
+        cx->workers_window = (size_t)threads * 4;
     }
     if (opts->offline)
         return AC_OK;
@@ -406,6 +485,7 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 static void
 ctx_close(struct run_ctx *cx)
 {
+    workers_free(cx->workers);
     notices_free(cx->notices);
     crawl_free(cx->crawl);
     verifier_free(cx->verifier);
@@ -443,6 +523,7 @@ static void
 stop(struct run_ctx *cx)
 {
     cx->stopping = true;
+    drain(cx); /* judged, and dropped by finish() */
     fetch_engine_abort(cx->engine);
     verify_abort(cx->verifier);
     while (in_flight(cx) > 0)
@@ -489,6 +570,8 @@ run_targets(const struct options *opts, const struct run_env *env,
                 continue;
             }
         }
+        if (!more)
+            drain(&cx); /* the workers' documents, in order */
         if (in_flight(&cx) == 0)
             break;
         step(&cx);
