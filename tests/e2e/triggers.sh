@@ -72,7 +72,7 @@ corpus=${ATTRCHECK_CORPUS:-$SRCDIR/../shared/corpus}
 if [ -d "$corpus/real-pages" ]; then
     same_without_prefilter "real pages" "$corpus/real-pages"
 else
-    skip "real pages: $corpus/real-pages not here"
+    skip "real pages" "$corpus/real-pages not here"
 fi
 if [ -d "$corpus/scancode-cc-rules/rules" ]; then
     mkdir "$TMPD/scancode"
@@ -88,6 +88,6 @@ if [ -d "$corpus/scancode-cc-rules/rules" ]; then
         "$corpus"/scancode-cc-rules/rules/*.RULE
     same_without_prefilter "ScanCode rules as pages" "$TMPD/scancode"
 else
-    skip "ScanCode rules: $corpus/scancode-cc-rules not here"
+    skip "ScanCode rules as pages" "$corpus/scancode-cc-rules not here"
 fi
 done_testing
