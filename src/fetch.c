@@ -15,13 +15,16 @@
 #include <ctype.h>
 #include <curl/curl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "fetch_int.h"
+#include "netguard.h"
 #include "robots.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -34,6 +37,7 @@ struct fetch_curl {
     struct curl_slist *resolve, *headers;
     CURL *pool[64];
     size_t pool_len;
+    struct netguard guard; /* --deny-private */
 };
 
 /* One request's libcurl state. */
@@ -41,6 +45,8 @@ struct fetch_xfer {
     CURL *easy;
     struct curl_slist *cond; /* Accept and validators, or NULL */
     char errbuf[CURL_ERROR_SIZE];
+    const struct netguard *guard; /* the engine's */
+    char refused[96]; /* "ADDRESS (CLASS)" the guard refused, or "" */
 };
 
 /* ---- libcurl callbacks -------------------------------------------------- */
@@ -94,6 +100,21 @@ on_header(char *p, size_t size, size_t n, void *userdata)
         fetch_result_grab_header(p, len, "last-modified", &r->last_modified);
     }
     return len;
+}
+
+/* Opens the socket for a connection libcurl is about to make, unless the
+ * guard refuses its address: then curl tries the host's next address,
+ * and the transfer fails (private-address) if none is left. */
+static curl_socket_t
+on_opensocket(void *userdata, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    struct fetch_req *r = userdata;
+
+    (void)purpose;
+    if (netguard_refuses(r->xfer->guard, &a->addr, a->addrlen, r->xfer->refused,
+                         sizeof r->xfer->refused))
+        return CURL_SOCKET_BAD;
+    return socket(a->family, a->socktype, a->protocol);
 }
 
 /* ---- the transport: starting and ending transfers ---------------------- */
@@ -170,6 +191,12 @@ easy_for(struct fetch_engine *e, struct fetch_req *r)
                      r->xfer->cond ? r->xfer->cond : fc->headers);
     if (fc->resolve != NULL)
         curl_easy_setopt(c, CURLOPT_RESOLVE, fc->resolve);
+    if (fc->guard.deny_private) {
+        curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, on_opensocket);
+        curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, r);
+        /* a proxy would connect for us, out of the guard's sight */
+        curl_easy_setopt(c, CURLOPT_PROXY, "");
+    }
     if (r->kind == FETCH_REQ_PAGE)
         curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
                          (curl_off_t)e->cfg.max_size);
@@ -233,7 +260,14 @@ complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
 {
     struct fetch_outcome o = {FETCH_OK, "", status, location};
 
-    if (cc != CURLE_OK) {
+    char why[160];
+
+    if (cc != CURLE_OK && r->xfer->refused[0] != '\0') {
+        snprintf(why, sizeof why, "refused to connect to %s: --deny-private",
+                 r->xfer->refused);
+        o.kind = FETCH_E_PRIVATE;
+        o.why = why;
+    } else if (cc != CURLE_OK) {
         o.kind = curl_kind(cc);
         o.why = r->xfer->errbuf[0] ? r->xfer->errbuf : curl_easy_strerror(cc);
     }
@@ -253,6 +287,8 @@ curl_start(struct fetch_engine *e, struct fetch_req *r)
             r->xfer->cond = cond_headers(r);
     }
     r->xfer->errbuf[0] = '\0';
+    r->xfer->refused[0] = '\0';
+    r->xfer->guard = &fc->guard;
     r->xfer->easy = easy_for(e, r);
     if (r->xfer->easy != NULL &&
         curl_multi_add_handle(fc->multi, r->xfer->easy) != CURLM_OK) {
@@ -384,6 +420,9 @@ fetch_engine_new(const struct fetch_config *cfg, struct fetch_engine **out,
     curl_multi_setopt(fc->multi, CURLMOPT_MAXCONNECTS,
                       (long)(cfg->jobs < 1 ? 1 : cfg->jobs) * 2);
     if ((rc = build_lists(fc, cfg, err)) != AC_OK)
+        goto fail;
+    if ((rc = netguard_init(&fc->guard, cfg->deny_private, cfg->test_public,
+                            err)) != AC_OK)
         goto fail;
     *out = fetch_sched_engine_new(cfg, &curl_transport, fc, clock);
     return AC_OK;

@@ -29,7 +29,9 @@ struct fetch_config {
     int retries;             /* extra attempts on retryable failures */
     long retry_base_ms;      /* first backoff; doubled each retry, jittered */
     bool ignore_robots;
-    const char *user_agent;     /* NULL: attrcheck/VERSION (+url) */
+    bool deny_private;       /* --deny-private: see netguard.h */
+    const char *test_public; /* ATTRCHECK_TEST_PUBLIC (tests only), or NULL */
+    const char *user_agent;  /* NULL: attrcheck/VERSION (+url) */
     const char *const *resolve; /* "HOST:PORT:ADDR" entries */
     size_t resolve_len;
     const struct remap_list *remaps; /* borrowed; may be NULL */
@@ -61,8 +63,9 @@ enum fetch_error {
     FETCH_E_ROBOTS,
     FETCH_E_REDIRECT_LOOP, /* a loop, or more than 10 redirects */
     FETCH_E_SCHEME,
-    FETCH_E_IO,     /* a remapped file:// URL could not be read */
-    FETCH_E_ABORTED /* fetch_engine_abort() ended it (an interrupted run) */
+    FETCH_E_IO,      /* a remapped file:// URL could not be read */
+    FETCH_E_ABORTED, /* fetch_engine_abort() ended it (an interrupted run) */
+    FETCH_E_PRIVATE  /* --deny-private refused the address connected to */
 };
 
 /* Returns the error kind's stable name ("dns", "rate-limited", ...), the

@@ -35,9 +35,10 @@ const char *
 fetch_error_name(enum fetch_error e)
 {
     static const char *const names[] = {
-        "ok",     "dns",           "connect", "tls",       "timeout",
-        "http",   "rate-limited",  "blocked", "too-large", "not-html",
-        "robots", "redirect-loop", "scheme",  "io",        "aborted",
+        "ok",        "dns",      "connect",      "tls",
+        "timeout",   "http",     "rate-limited", "blocked",
+        "too-large", "not-html", "robots",       "redirect-loop",
+        "scheme",    "io",       "aborted",      "private-address",
     };
 
     if ((size_t)e >= sizeof(names) / sizeof(names[0]))

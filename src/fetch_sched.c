@@ -646,6 +646,7 @@ copy_config(struct fetch_engine *e, const struct fetch_config *cfg)
     e->cfg.user_agent = e->user_agent;
     e->cfg.resolve = NULL; /* the transport copies what it needs */
     e->cfg.resolve_len = 0;
+    e->cfg.test_public = NULL; /* read by the transport, not kept */
 }
 
 struct fetch_engine *

@@ -46,6 +46,7 @@ enum opt_id {
     OPT_IGNORE_ROBOTS,
     OPT_USER_AGENT,
     OPT_RESOLVE,
+    OPT_DENY_PRIVATE,
     OPT_REMAP,
     OPT_NO_VERIFY,
     OPT_MAX_CHAIN,
@@ -129,6 +130,8 @@ static const struct option_def OPTION_TABLE[] = {
     {"user-agent", OPT_USER_AGENT, "STRING", "User-Agent header to send"},
     {"resolve", OPT_RESOLVE, "HOST:PORT:ADDR",
      "use ADDR for HOST:PORT (repeatable)"},
+    {"deny-private", OPT_DENY_PRIVATE, NULL,
+     "never connect to loopback, private, link-local or reserved addresses"},
     {"remap", OPT_REMAP, "'REGEX REPL'",
      "rewrite URLs before fetching (repeatable)"},
     {"no-verify", OPT_NO_VERIFY, NULL,
@@ -535,6 +538,9 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
     case OPT_RESOLVE:
         push(&o->resolve, &o->resolve_len, arg);
         return AC_OK;
+    case OPT_DENY_PRIVATE:
+        o->deny_private = true;
+        return AC_OK;
     case OPT_REMAP:
         push(&o->remaps, &o->remaps_len, arg);
         return AC_OK;
@@ -671,6 +677,9 @@ clear_flag(struct options *o, int id)
         break;
     case OPT_IGNORE_ROBOTS:
         o->ignore_robots = false;
+        break;
+    case OPT_DENY_PRIVATE:
+        o->deny_private = false;
         break;
     case OPT_NO_VERIFY:
         o->no_verify = false;

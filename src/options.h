@@ -74,8 +74,9 @@ struct options {
     long max_crawl_delay_ms; /* cap on robots.txt Crawl-delay */
     int retries;
     bool ignore_robots;
-    char *user_agent; /* NULL for the default */
-    char **resolve;   /* HOST:PORT:ADDR */
+    char *user_agent;  /* NULL for the default */
+    bool deny_private; /* --deny-private */
+    char **resolve;    /* HOST:PORT:ADDR */
     size_t resolve_len;
     char **remaps; /* "REGEX REPLACEMENT" */
     size_t remaps_len;

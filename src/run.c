@@ -455,6 +455,8 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     cfg.max_crawl_delay_ms = opts->max_crawl_delay_ms;
     cfg.retries = opts->retries;
     cfg.ignore_robots = opts->ignore_robots;
+    cfg.deny_private = opts->deny_private;
+    cfg.test_public = getenv("ATTRCHECK_TEST_PUBLIC"); /* tests only */
     cfg.user_agent = opts->user_agent;
     cfg.resolve = (const char *const *)opts->resolve;
     cfg.resolve_len = opts->resolve_len;

@@ -2,7 +2,8 @@
 # server.sh: start tests/server/testsrv.py for an end-to-end test.  Source
 # it after lib.sh and call srv_start before printing any TAP line:
 #     . "$SRCDIR/tests/e2e/server.sh"
-#     srv_start [--robots MODE]      # sets SRV_PORT, SRV_URL, SRV_LOG
+#     srv_start [--robots MODE] [--bind 127.0.0.N]
+#                                     # sets SRV_PORT, SRV_URL, SRV_LOG
 # No fixed waits: srv_start blocks until the server prints its "ready"
 # line (or dies).  The server reads a pipe this script holds open on fd 9
 # and exits when it closes, so it lives exactly as long as the test,
@@ -47,7 +48,12 @@ srv_start() {
         echo "Bail out! the test server did not start"
         exit 1
     fi
-    SRV_URL="http://127.0.0.1:$SRV_PORT"
+    srv_host=127.0.0.1
+    while [ $# -gt 0 ]; do
+        [ "$1" = --bind ] && [ $# -gt 1 ] && srv_host=$2
+        shift
+    done
+    SRV_URL="http://$srv_host:$SRV_PORT"
     SRV_LOG="$SRV_DIR/log"
     export SRV_PORT SRV_URL SRV_LOG
 }

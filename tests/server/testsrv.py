@@ -3,9 +3,9 @@
 """Loopback HTTP server for the fetch tests (python3 standard library only).
 
     testsrv.py [--port-file F] [--log F] [--root DIR] [--robots MODE]
-             [--exit-on-eof] [--lifetime SECONDS]
+             [--exit-on-eof] [--lifetime SECONDS] [--bind ADDR]
 
-Binds 127.0.0.1 on port 0 and prints one line "ready PORT" to standard
+Binds 127.0.0.1 (or --bind, another loopback address) on port 0 and prints one line "ready PORT" to standard
 output once it accepts connections (then closes standard output), so a
 test waits for that line instead of polling.  --port-file also writes the
 port to F (through a temporary name, so a reader never sees half a number).
@@ -424,8 +424,11 @@ def main():
                     choices=["disallow", "delay", "500", "404", "none",
                              "redirect", "slow"])
     ap.add_argument("--lifetime", type=float, default=0)
+    ap.add_argument("--bind", default="127.0.0.1")
     args = ap.parse_args()
-    srv = Server(("127.0.0.1", 0), Handler)
+    if not args.bind.startswith("127."):
+        ap.error("--bind: a loopback address only")
+    srv = Server((args.bind, 0), Handler)
     srv.state = State(args)
     if args.lifetime > 0:
         timer = threading.Timer(args.lifetime, lambda: os._exit(0))

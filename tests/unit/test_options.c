@@ -105,12 +105,13 @@ test_values(void)
 
     rc = parse(ARGS("a", "-j8", "b", "--per-host", "3", "--delay", "0.25",
                     "--max-crawl-delay", "0", "--retries", "0",
-                    "--ignore-robots", "c"),
+                    "--ignore-robots", "--deny-private", "c"),
                &o, &err);
     ok(rc == AC_OK && o.jobs == 8 && o.per_host == 3, "-j8 and --per-host 3");
     ok(o.delay_ms == 250 && o.max_crawl_delay_ms == 0 && o.retries == 0,
        "--delay 0.25, --max-crawl-delay 0, --retries 0");
     ok(o.ignore_robots, "--ignore-robots");
+    ok(o.deny_private, "--deny-private");
     ok(o.targets_len == 3 && strcmp(o.targets[0], "a") == 0 &&
            strcmp(o.targets[1], "b") == 0 && strcmp(o.targets[2], "c") == 0,
        "targets between options keep their order");
