@@ -8,7 +8,7 @@
 # comes out inert; a many-target report has its summary, table rows and
 # details, and --html-passing row leaves passing details out; the inline
 # assets are current; bad options are usage errors; --open never runs
-# in CI.
+# in CI; data/examples/kennisland.sh writes kennisland.html and says where.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -36,6 +36,18 @@ fi
 check $r "kennisland: a changed block with words marked"
 { grep -q 'id="t1-nt"' "$OUT" && grep -q 'lang="nl"' "$OUT"; } && r=0 || r=1
 check $r "kennisland: the Dutch notice as a selectable block"
+
+# --- the Quick start's example writes kennisland.html and says where
+(cd "$TMPD" && ATTRCHECK="$ATTRCHECK" sh "$KL/kennisland.sh") \
+    >"$TMPD/ex.out" 2>"$TMPD/ex.err" && r=0 || r=$?
+expect_eq 0 "$r" "kennisland.sh: exit status of the check"
+{ grep -q 'class="side' "$TMPD/kennisland.html" &&
+    grep -q 'id="t1-nt"' "$TMPD/kennisland.html"; } && r=0 || r=1
+check $r "kennisland.sh: kennisland.html holds the side-by-side view and the notice"
+{ grep -q "HTML report.*: $TMPD/kennisland.html\$" "$TMPD/ex.err" &&
+    grep -q 'license-unlinked' "$TMPD/ex.out"; } && r=0 || r=1
+check $r "kennisland.sh: the text verdict first, then where the report is" \
+    "$(cat "$TMPD/ex.out" "$TMPD/ex.err")"
 
 # --- a hostile copy
 run_attrcheck -f html \
