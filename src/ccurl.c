@@ -176,6 +176,22 @@ cc_family_code(enum cc_family f)
     return families[f].code;
 }
 
+enum cc_family
+cc_family_from_value(const char *code, size_t len)
+{
+    size_t f;
+
+    if (code == NULL)
+        return CC_NONE;
+    if (len == 2 && strncmp(code, "cc", 2) == 0)
+        return CC_UNSPECIFIED;
+    for (f = CC_NONE + 1; f < COUNT(families); f++)
+        if (families[f].code != NULL && strlen(families[f].code) == len &&
+            strncmp(families[f].code, code, len) == 0)
+            return (enum cc_family)f;
+    return CC_NONE;
+}
+
 /* Classifies the host H (HN bytes, no port, no trailing dot). */
 static enum host_kind
 host_kind_of(const char *h, size_t hn)

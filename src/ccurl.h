@@ -85,6 +85,13 @@ const char *cc_family_code(enum cc_family f);
  * CC_RETIRED; anything else (also "by-nd-sa") CC_NONE. */
 enum cc_family cc_family_from_code(const char *code, size_t len);
 
+/* The family a licence value of a rules file names (docs/rules.md): LEN
+ * bytes of a family's URL path code exactly as cc_family_code() spells
+ * it ("by-sa", "zero", "mark"), or "cc" for CC_UNSPECIFIED; CC_NONE for
+ * anything else (no other case, order or alias: rules files are
+ * checked strictly). */
+enum cc_family cc_family_from_value(const char *code, size_t len);
+
 /*
  * Writes the SPDX id ("CC-BY-4.0", "CC-BY-SA-3.0-DE", "CC0-1.0") into BUF;
  * returns false (BUF "") when SPDX has none, as for a licence without a

@@ -95,10 +95,7 @@ detect_hit_license(const struct detect_ctx *cx, const char *text,
     size_t code_len = slash ? (size_t)(slash - v) : strlen(v);
 
     memset(lic, 0, sizeof *lic);
-    if (code_len == 2 && strncmp(v, "cc", 2) == 0)
-        lic->family = CC_UNSPECIFIED;
-    else
-        lic->family = cc_family_from_code(v, code_len);
+    lic->family = cc_family_from_value(v, code_len); /* rules.c checked it */
     if (slash != NULL)
         set_version(lic, slash + 1, strlen(slash + 1));
     if (h->version_start != RULES_NONE)

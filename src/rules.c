@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ccurl.h"
 #include "datafile.h"
 #include "rules.h"
 #include "rules_dfa.h"
@@ -105,11 +106,6 @@ static const char *const kind_names[RULE_KIND_COUNT] = {
     "self",    "object",    "boilerplate", "relative", "other",
 };
 
-static const char *const family_codes[] = {
-    "by",       "by-sa", "by-nc", "by-nd", "by-nc-sa",
-    "by-nc-nd", "zero",  "mark",  "cc",
-};
-
 const char *
 rules_kind_name(enum rule_kind kind)
 {
@@ -150,18 +146,16 @@ valid_version(const char *s)
     return *p == '\0';
 }
 
-/* A licence value: family code, optionally "/VERSION". */
+/* A licence value: a family code (ccurl's table), optionally "/VERSION". */
 static bool
 valid_license_value(const char *v)
 {
     const char *slash = strchr(v, '/');
     size_t n = slash ? (size_t)(slash - v) : strlen(v);
-    size_t i;
 
-    for (i = 0; i < sizeof family_codes / sizeof family_codes[0]; i++)
-        if (strlen(family_codes[i]) == n && strncmp(family_codes[i], v, n) == 0)
-            return slash == NULL || valid_version(slash + 1);
-    return false;
+    if (cc_family_from_value(v, n) == CC_NONE)
+        return false;
+    return slash == NULL || valid_version(slash + 1);
 }
 
 /* A port value: "-" or a lower-case code of 2 to 15 letters ("nl"). */

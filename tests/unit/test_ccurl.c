@@ -379,6 +379,49 @@ test_codes(void)
     is_str(cc_family_code(CC_NONE), NULL, "code NONE");
 }
 
+/* The licence values of rules files: exactly the table's codes and "cc". */
+static void
+test_rule_values(void)
+{
+    static const struct {
+        const char *v;
+        enum cc_family want;
+    } cases[] = {
+        {"by", CC_BY},
+        {"by-sa", CC_BY_SA},
+        {"by-nc", CC_BY_NC},
+        {"by-nd", CC_BY_ND},
+        {"by-nc-sa", CC_BY_NC_SA},
+        {"by-nc-nd", CC_BY_NC_ND},
+        {"zero", CC_ZERO},
+        {"mark", CC_PDM},
+        {"cc", CC_UNSPECIFIED},
+        {"cc0", CC_NONE},
+        {"by-nd-nc", CC_NONE},
+        {"BY-SA", CC_NONE},
+        {"pdm", CC_NONE},
+        {"sa", CC_NONE},
+        {"", CC_NONE},
+        {"by-", CC_NONE},
+    };
+    enum cc_family f;
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ok(cc_family_from_value(cases[i].v, strlen(cases[i].v)) ==
+               cases[i].want,
+           "family_from_value \"%s\"", cases[i].v);
+    ok(cc_family_from_value("by-sa/4.0", 5) == CC_BY_SA, "value length bound");
+    ok(cc_family_from_value("by-sa/4.0", 2) == CC_BY, "value prefix");
+    ok(cc_family_from_value(NULL, 0) == CC_NONE, "value NULL");
+    /* every family with a code reads back from it: one table */
+    for (f = CC_BY; f <= CC_RETIRED; f++)
+        if (cc_family_code(f) != NULL)
+            ok(cc_family_from_value(cc_family_code(f),
+                                    strlen(cc_family_code(f))) == f,
+               "value round trip %s", cc_family_code(f));
+}
+
 static void
 test_spdx_and_deed(void)
 {
@@ -450,6 +493,7 @@ main(void)
 {
     test_parse();
     test_codes();
+    test_rule_values();
     test_spdx_and_deed();
     test_compatible_and_table();
     return tap_done();
