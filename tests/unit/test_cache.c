@@ -23,9 +23,10 @@
 
 #include "../tap.h"
 #include "cache.h"
+#include "testutil.h"
 #include "xalloc.h"
 
-static char dir[] = "/tmp/test_cache.XXXXXX";
+static const char *dir; /* tu_tmpdir() */
 static long long now;
 static const char RULES[] = "00112233aabbccdd";
 
@@ -63,19 +64,13 @@ header(void)
 static char *
 write_file(const char *name, const char *text)
 {
-    char *path = xasprintf("%s/%s", dir, name), nowbuf[32];
-    char *h = header(), *t1, *t2, *t3;
-    FILE *f;
+    char nowbuf[32], *h = header(), *t1, *t2, *t3, *path;
 
     snprintf(nowbuf, sizeof nowbuf, "%lld", now);
     t1 = replace(text, "@HEADER@", h);
     t2 = replace(t1, "@NOW@", nowbuf);
     t3 = replace(t2, "@NOW@", nowbuf);
-    f = fopen(path, "w");
-    if (f != NULL) {
-        fputs(t3, f);
-        fclose(f);
-    }
+    path = tu_write_file(dir, name, t3, strlen(t3));
     free(h);
     free(t1);
     free(t2);
@@ -200,26 +195,6 @@ open_ok(const char *path, const char *rules, struct ac_err *note)
     if (cache_open(path, rules, now, &c, note, &err) != AC_OK)
         ok(0, "open %s (%s)", path, err.msg);
     return c;
-}
-
-/* The whole content of PATH (caller frees), or NULL. */
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-
-    *len = 0;
-    if (f == NULL)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0) {
-        rewind(f);
-        buf = xmalloc((size_t)n + 1);
-        *len = fread(buf, 1, (size_t)n, f);
-    }
-    fclose(f);
-    return buf;
 }
 
 /* Files in DIR whose name starts with PREFIX. */
@@ -451,10 +426,10 @@ expect_refused(const char *name, const char *path, const char *why)
     struct ac_err note = {0}, err = {0};
     struct cache *c = NULL;
     size_t n0, n1;
-    char *before = slurp(path, &n0), *after;
+    char *before = tu_read_file(path, &n0), *after;
     enum ac_status rc = cache_open(path, RULES, now, &c, &note, &err);
 
-    after = slurp(path, &n1);
+    after = tu_read_file(path, &n1);
     ok(rc == AC_E_DATA && c == NULL && strstr(err.msg, path) != NULL &&
            strstr(err.msg, why) != NULL,
        "%s: refused (rc %d: %s)", name, (int)rc, err.msg);
@@ -482,7 +457,7 @@ test_foreign_and_damaged(void)
         free(url);
     }
     cache_close(c, &err);
-    bytes = slurp(path, &n);
+    bytes = tu_read_file(path, &n);
     ok(bytes != NULL && n > 4096, "a cache of 200 entries (%zu bytes)", n);
     /* the schema page damaged: the file is no database any more */
     copy = xasprintf("%s/damaged1.db", dir);
@@ -508,12 +483,12 @@ test_migration(void)
     struct cache_entry *e;
     size_t n0, n1;
 
-    before = slurp(path, &n0);
+    before = tu_read_file(path, &n0);
     c = open_ok(path, RULES, &note);
     ok(c && strstr(note.msg, "JSON Lines cache imported (1 entries)") &&
            strstr(note.msg, backup),
        "a 0.1 cache is imported, with a note (%s)", note.msg);
-    kept = slurp(backup, &n1);
+    kept = tu_read_file(backup, &n1);
     ok(kept && n0 == n1 && memcmp(before, kept, n0) == 0,
        "the old file is kept, byte for byte, as .v1.jsonl");
     e = c ? cache_get(c, "https://a.example/x") : NULL;
@@ -647,13 +622,8 @@ test_hash(void)
 int
 main(void)
 {
-    char *cmd;
-
     now = (long long)time(NULL);
-    if (mkdtemp(dir) == NULL) {
-        printf("Bail out! mkdtemp\n");
-        return 1;
-    }
+    dir = tu_tmpdir("test_cache");
     test_round_trip();
     test_batches();
     test_claims();
@@ -663,9 +633,5 @@ main(void)
     test_damaged_json();
     test_export_stats_prune();
     test_hash();
-    cmd = xasprintf("rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        printf("# could not remove %s\n", dir);
-    free(cmd);
     return tap_done();
 }

@@ -21,6 +21,7 @@
 #include "../tap.h"
 #include "config_file.h"
 #include "options.h"
+#include "testutil.h"
 #include "xalloc.h"
 
 #define MAXARGS 16
@@ -206,22 +207,17 @@ test_repeatable(void)
     options_free(&o);
 }
 
-/* Writes TEXT to a new temporary file; returns its path (static). */
-static const char *
+/* Writes TEXT to a new file in the scratch folder; returns its path
+ * (caller frees). */
+static char *
 write_temp(const char *text)
 {
-    static char path[64];
-    FILE *fp;
-    int fd;
+    static unsigned n;
+    char name[32];
 
-    strcpy(path, "/tmp/test_options.XXXXXX");
-    fd = mkstemp(path);
-    fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (fp == NULL)
-        return "/nonexistent";
-    fputs(text, fp);
-    fclose(fp);
-    return path;
+    snprintf(name, sizeof name, "rc-%u", ++n);
+    return tu_write_file(tu_tmpdir("test_config_file"), name, text,
+                         strlen(text));
 }
 
 static void
@@ -229,7 +225,7 @@ test_config(void)
 {
     struct ac_err err = {0};
     struct options o;
-    const char *path;
+    char *path;
 
     path = write_temp("# comment\n\n  format = csv\noffline = true\n"
                       "exclude = drafts/**  # why\nseverity = "
@@ -251,6 +247,7 @@ test_config(void)
     ok(o.config_file && strcmp(o.config_file, path) == 0, "config_file set");
     options_free(&o);
     unlink(path);
+    free(path);
 
     path = write_temp("offline\ntimeout = forever\n");
     ok(PARSE(&o, &err, "--config", path, "x") == AC_E_USAGE,
@@ -262,6 +259,7 @@ test_config(void)
        "--no-config skips even --config");
     options_free(&o);
     unlink(path);
+    free(path);
     ok(PARSE(&o, &err, "--config", "/nonexistent/rc", "x") == AC_E_USAGE &&
            strstr(err.msg, "/nonexistent/rc") != NULL,
        "a missing --config file is a usage error");
@@ -275,23 +273,21 @@ test_config(void)
 static void
 test_config_found(void)
 {
-    char dir[] = "/tmp/test_options_dir.XXXXXX", sub[64], rc[64], old[PATH_MAX];
+    /* resolved: the parser finds the file from getcwd(), which has no
+     * symbolic links, and $TMPDIR may have some */
+    char *dir = realpath(tu_tmpdir("test_config_file"), NULL), *sub, *rc;
+    char old[PATH_MAX];
     struct ac_err err = {0};
     struct options o;
-    FILE *fp;
 
-    if (getcwd(old, sizeof old) == NULL || mkdtemp(dir) == NULL) {
+    if (dir == NULL || getcwd(old, sizeof old) == NULL) {
         ok(0, "temporary folder");
+        free(dir);
         return;
     }
-    snprintf(sub, sizeof sub, "%s/a", dir);
-    snprintf(rc, sizeof rc, "%s/.attrcheckrc", dir);
+    sub = xasprintf("%s/a", dir);
     mkdir(sub, 0700);
-    fp = fopen(rc, "w");
-    if (fp != NULL) {
-        fputs("format = junit\n", fp);
-        fclose(fp);
-    }
+    rc = tu_write_file(dir, ".attrcheckrc", "format = junit\n", 15);
     if (chdir(sub) == 0) {
         ok(PARSE(&o, &err, "x") == AC_OK && o.format == FORMAT_JUNIT,
            ".attrcheckrc found in the parent");
@@ -304,9 +300,10 @@ test_config_found(void)
         options_free(&o);
         ok(chdir(old) == 0, "back");
     }
-    unlink(rc);
-    rmdir(sub);
-    rmdir(dir);
+    unlink(rc); /* the other tests must not find it */
+    free(rc);
+    free(sub);
+    free(dir);
 }
 
 static void
@@ -392,8 +389,7 @@ static void
 test_read(void)
 {
     struct ac_err err = {0};
-    char got[512];
-    const char *path;
+    char got[512], *path;
     enum ac_status rc;
     size_t i;
 
@@ -410,6 +406,7 @@ test_read(void)
                "file %zu: error '%s' (%s)", i, files[i].msg, err.msg);
         }
         unlink(path);
+        free(path);
     }
     ok(config_file_read("/nonexistent/x", record, got, &err) == AC_E_USAGE &&
            strstr(err.msg, "/nonexistent/x: No such file") != NULL,

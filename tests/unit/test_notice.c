@@ -15,6 +15,8 @@
 
 #include "../tap.h"
 #include "notice.h"
+#include "testutil.h"
+#include "xalloc.h"
 
 #define NOTICES_DIR ATTRCHECK_SRCDIR "/data/notices"
 #define KL_URL      "https://www.kl.nl/events/werken-aan-de-wakkere-stad/"
@@ -379,31 +381,25 @@ static const struct {
      "short tag"},
 };
 
-static bool
-write_file(const char *path, const char *a, const char *b)
+/* Writes A then B to DIR/NAME. */
+static void
+write_file(const char *dir, const char *name, const char *a, const char *b)
 {
-    FILE *fp = fopen(path, "wb");
+    char *text = xasprintf("%s%s", a, b);
 
-    if (fp == NULL)
-        return false;
-    fputs(a, fp);
-    fputs(b, fp);
-    return fclose(fp) == 0;
+    free(tu_write_file(dir, name, text, strlen(text)));
+    free(text);
 }
 
 static enum ac_status
 load_pair(const char *dir, const char *templates, const char *titles,
           struct ac_err *err)
 {
-    char tp[256], ti[256];
     struct notices *n = (struct notices *)&n;
     enum ac_status rc;
 
-    snprintf(tp, sizeof tp, "%s/templates.tsv", dir);
-    snprintf(ti, sizeof ti, "%s/titles.tsv", dir);
-    if (!write_file(tp, en_templates, templates) ||
-        !write_file(ti, good_titles, titles))
-        return AC_E_INTERNAL;
+    write_file(dir, "templates.tsv", en_templates, templates);
+    write_file(dir, "titles.tsv", good_titles, titles);
     rc = notices_load(dir, &n, err);
     if (rc != AC_OK && n != NULL)
         rc = AC_E_INTERNAL; /* *OUT must be NULL on error */
@@ -414,13 +410,10 @@ load_pair(const char *dir, const char *templates, const char *titles,
 static void
 test_bad_data(void)
 {
-    char dir[] = "/tmp/test_notice.XXXXXX", path[256];
+    const char *dir = tu_tmpdir("test_notice");
+    char *path;
     struct ac_err err;
 
-    if (mkdtemp(dir) == NULL) {
-        ok(0, "mkdtemp");
-        return;
-    }
     ok(load_pair(dir, "", "", &err) == AC_OK, "the minimal data loads");
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         enum ac_status rc;
@@ -433,8 +426,8 @@ test_bad_data(void)
         if (rc != AC_E_DATA || strstr(err.msg, bad[i].want) == NULL)
             printf("#   rc %d, msg: %s\n", (int)rc, err.msg);
     }
-    snprintf(path, sizeof path, "%s/templates.tsv", dir);
-    write_file(path, "# only a comment\n", "");
+    path = xasprintf("%s/templates.tsv", dir);
+    write_file(dir, "templates.tsv", "# only a comment\n", "");
     ok(notices_load(dir, &(struct notices *){NULL}, &err) == AC_E_DATA &&
            strstr(err.msg, "templates.tsv: no \"en\" templates") != NULL,
        "no English templates");
@@ -442,15 +435,14 @@ test_bad_data(void)
     ok(notices_load(dir, &(struct notices *){NULL}, &err) == AC_E_IO &&
            strstr(err.msg, "templates.tsv: No such file") != NULL,
        "missing templates.tsv");
-    write_file(path, en_templates, "");
-    snprintf(path, sizeof path, "%s/titles.tsv", dir);
+    write_file(dir, "templates.tsv", en_templates, "");
+    free(path);
+    path = xasprintf("%s/titles.tsv", dir);
     unlink(path);
     ok(notices_load(dir, &(struct notices *){NULL}, &err) == AC_E_IO &&
            strstr(err.msg, "titles.tsv: No such file") != NULL,
        "missing titles.tsv");
-    snprintf(path, sizeof path, "%s/templates.tsv", dir);
-    unlink(path);
-    rmdir(dir);
+    free(path);
 }
 
 int

@@ -15,6 +15,7 @@
 
 #include "../tap.h"
 #include "resume.h"
+#include "testutil.h"
 #include "xalloc.h"
 
 static void
@@ -52,16 +53,16 @@ test_set(void)
     resume_free(NULL);
 }
 
+/* Writes TEXT to a new file in the scratch folder; returns its path
+ * (caller frees). */
 static char *
 write_file(const char *text)
 {
-    char *path = xstrdup("/tmp/test_resume.XXXXXX");
-    int fd = mkstemp(path);
-    FILE *fp = fdopen(fd, "w");
+    static unsigned n;
+    char name[32];
 
-    fputs(text, fp);
-    fclose(fp);
-    return path;
+    snprintf(name, sizeof name, "results-%u.jsonl", ++n);
+    return tu_write_file(tu_tmpdir("test_resume"), name, text, strlen(text));
 }
 
 #define R(t, v) "{\"target\":\"" t "\",\"url\":null,\"verdict\":\"" v "\"}\n"

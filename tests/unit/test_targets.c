@@ -4,7 +4,7 @@
  * path vs unsupported scheme, target lists (comments, blank lines, CRLF,
  * white space, stdin), the order of arguments and lists, and the folder
  * walk (sorted, hidden entries skipped, .html/.htm in any case, symlinked
- * folders not followed) over a tree built with mkdtemp.
+ * folders not followed) over a tree built in a scratch folder.
  */
 #include "config.h"
 
@@ -19,9 +19,10 @@
 #include "../tap.h"
 #include "strbuf.h"
 #include "targets.h"
+#include "testutil.h"
 #include "xalloc.h"
 
-static char tmpdir[] = "/tmp/test_targets.XXXXXX";
+static const char *tmpdir; /* tu_tmpdir() */
 
 static const struct {
     const char *name;
@@ -131,14 +132,7 @@ stream(const struct options *o, enum ac_status *rc)
 static void
 write_file(const char *rel, const char *text)
 {
-    char *path = xasprintf("%s/%s", tmpdir, rel);
-    FILE *fp = fopen(path, "w");
-
-    if (fp != NULL) {
-        fputs(text, fp);
-        fclose(fp);
-    }
-    free(path);
+    free(tu_write_file(tmpdir, rel, text, strlen(text)));
 }
 
 static void
@@ -400,31 +394,17 @@ test_unreadable_folder(void)
     free(locked);
 }
 
-static void
-remove_tree(void)
-{
-    char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-    if (system(cmd) != 0)
-        perror("rm");
-    free(cmd);
-}
-
 int
 main(void)
 {
     test_html_names();
     test_map_url();
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
-        return 1;
-    }
+    tmpdir = tu_tmpdir("test_targets");
     build_tree();
     test_walk();
     test_specs();
     test_lists();
     test_empty_folders();
     test_unreadable_folder();
-    remove_tree();
     return tap_done();
 }

@@ -19,6 +19,7 @@
 
 #include "../tap.h"
 #include "strbuf.h"
+#include "testutil.h"
 #include "warc.h"
 #include "xalloc.h"
 
@@ -29,7 +30,7 @@ static const char PAGE[] =
     "under <a rel=\"license\" href=\"https://creativecommons.org/licenses/"
     "by/4.0/\">CC BY 4.0</a>.</p></body></html>\n";
 
-static char tmpdir[] = "/tmp/test_warc.XXXXXX";
+static const char *tmpdir; /* tu_tmpdir() */
 
 /* Compresses IN with zlib's WINDOW_BITS (31 gzip, 15 zlib, -15 raw). */
 static void
@@ -143,45 +144,26 @@ build_records(void)
     strbuf_release(&gz);
 }
 
-static char *
-path_of(const char *name)
-{
-    return xasprintf("%s/%s", tmpdir, name);
-}
-
 /* Writes records FROM..TO-1, plain or one gzip member each, and then
  * EXTRA bytes; returns the path (caller frees). */
 static char *
 write_warc(const char *name, bool gzip, const char *extra, size_t extra_len)
 {
-    char *path = path_of(name);
-    FILE *fp = fopen(path, "wb");
+    struct strbuf all = STRBUF_INIT;
+    char *path;
     int i;
 
     for (i = 0; i < NREC; i++) {
-        if (gzip) {
-            struct strbuf z = STRBUF_INIT;
-
-            deflate_to(&z, recs[i].bytes.buf, recs[i].bytes.len, 31);
-            fwrite(z.buf, 1, z.len, fp);
-            strbuf_release(&z);
-        } else {
-            fwrite(recs[i].bytes.buf, 1, recs[i].bytes.len, fp);
-        }
+        if (gzip)
+            deflate_to(&all, recs[i].bytes.buf, recs[i].bytes.len, 31);
+        else
+            strbuf_add(&all, recs[i].bytes.buf, recs[i].bytes.len);
     }
     if (extra_len > 0)
-        fwrite(extra, 1, extra_len, fp);
-    fclose(fp);
+        strbuf_add(&all, extra, extra_len);
+    path = tu_write_file(tmpdir, name, all.buf, all.len);
+    strbuf_release(&all);
     return path;
-}
-
-static void
-write_bytes(const char *path, const char *bytes, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-
-    fwrite(bytes, 1, len, fp);
-    fclose(fp);
 }
 
 /* Reads PATH with MAX_SIZE; checks every record against recs[] and the
@@ -282,23 +264,18 @@ test_truncated(void)
 {
     char *full = write_warc("t.warc", false, 0, 0);
     char *gzfull = write_warc("t.warc.gz", true, 0, 0);
-    char *cut = path_of("cut.warc"), *gzcut = path_of("cut.warc.gz");
-    char want[64];
+    char *cut, *gzcut, want[64];
     struct ac_err err = {0};
     enum ac_status rc;
     long long at;
-    FILE *fp;
+    size_t size;
     char *buf;
-    long size;
     int n;
 
     /* the plain file cut in the middle of record 4's block */
-    size = (long)(recs[4].offset + recs[4].bytes.len - 10);
-    buf = xmalloc((size_t)size);
-    fp = fopen(full, "rb");
-    size = (long)fread(buf, 1, (size_t)size, fp);
-    fclose(fp);
-    write_bytes(cut, buf, (size_t)size);
+    buf = tu_read_file(full, &size);
+    size = recs[4].offset + recs[4].bytes.len - 10;
+    cut = tu_write_file(tmpdir, "cut.warc", buf, size);
     n = read_all(cut, 1 << 20, "cut plain", &rc, &err, &at);
     snprintf(want, sizeof want, "offset %zu:", recs[4].offset);
     ok(n == 4 && rc == AC_E_DATA && at == (long long)recs[4].offset,
@@ -308,15 +285,9 @@ test_truncated(void)
        "cut plain: the message names file and offset (%s)", err.msg);
 
     /* the gzip file cut at two thirds of its bytes */
-    fp = fopen(gzfull, "rb");
-    fseek(fp, 0, SEEK_END);
-    size = ftell(fp) * 2 / 3;
-    rewind(fp);
     free(buf);
-    buf = xmalloc((size_t)size);
-    size = (long)fread(buf, 1, (size_t)size, fp);
-    fclose(fp);
-    write_bytes(gzcut, buf, (size_t)size);
+    buf = tu_read_file(gzfull, &size);
+    gzcut = tu_write_file(tmpdir, "cut.warc.gz", buf, size * 2 / 3);
     n = read_all(gzcut, 1 << 20, "cut gzip", &rc, &err, &at);
     ok(n >= 1 && n < NREC && rc != AC_OK && strstr(err.msg, gzcut) != NULL,
        "cut gzip: %d records, then an error naming the file (%s)", n, err.msg);
@@ -370,7 +341,8 @@ test_bad(void)
     size_t i;
 
     for (i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++) {
-        char *path = path_of("bad.warc");
+        char *path = tu_write_file(tmpdir, "bad.warc", bad_files[i].text,
+                                   strlen(bad_files[i].text));
         struct warc_reader *w = NULL;
         struct warc_record rec;
         struct ac_err err = {0};
@@ -378,7 +350,6 @@ test_bad(void)
         bool got;
         int n = 0;
 
-        write_bytes(path, bad_files[i].text, strlen(bad_files[i].text));
         warc_open(path, &w, &err);
         while ((rc = warc_next(w, 1 << 20, &rec, &got, &err)) == AC_OK && got) {
             n++;
@@ -396,8 +367,9 @@ test_bad(void)
 
 /* A block far over the limit: its head is kept, the rest read past. */
 static void
-test_big(const char *path)
+test_big(void)
 {
+    char *path;
     struct strbuf sb = STRBUF_INIT;
     struct warc_reader *w = NULL;
     struct warc_record rec;
@@ -413,7 +385,7 @@ test_big(const char *path)
         strbuf_addc(&sb, (char)('a' + i % 26));
     strbuf_adds(&sb, "\r\n\r\nWARC/1.1\r\nWARC-Type: metadata\r\n"
                      "Content-Length: 2\r\n\r\nok\r\n\r\n");
-    write_bytes(path, sb.buf, sb.len);
+    path = tu_write_file(tmpdir, "big.warc", sb.buf, sb.len);
     warc_open(path, &w, &err);
     ok(warc_next(w, 1000, &rec, &got, &err) == AC_OK && got && rec.truncated &&
            rec.length == big && rec.block_len == WARC_HEAD_KEEP &&
@@ -427,24 +399,25 @@ test_big(const char *path)
     warc_record_free(&rec);
     warc_close(w);
     strbuf_release(&sb);
+    free(path);
 }
 
 static void
 test_edges(void)
 {
-    char *path = path_of("empty.warc");
+    char *path = tu_write_file(tmpdir, "empty.warc", "", 0);
     struct warc_reader *w = NULL;
     struct warc_record rec;
     struct ac_err err = {0};
     bool got = true;
     const char *lenient = "WARC/1.1\r\nContent-Length: 5\r\n\r\nhello";
 
-    write_bytes(path, "", 0);
     warc_open(path, &w, &err);
     ok(warc_next(w, 100, &rec, &got, &err) == AC_OK && !got,
        "an empty file has no records");
     warc_close(w);
-    write_bytes(path, lenient, strlen(lenient));
+    free(path);
+    path = tu_write_file(tmpdir, "lenient.warc", lenient, strlen(lenient));
     warc_open(path, &w, &err);
     ok(warc_next(w, 100, &rec, &got, &err) == AC_OK && got &&
            strcmp(rec.block, "hello") == 0,
@@ -452,8 +425,8 @@ test_edges(void)
     warc_record_free(&rec);
     ok(warc_next(w, 100, &rec, &got, &err) == AC_OK && !got, "and then ends");
     warc_close(w);
-    test_big(path);
     free(path);
+    test_big();
     ok(warc_open("/nonexistent/x.warc", &w, &err) == AC_E_IO &&
            strstr(err.msg, "/nonexistent/x.warc") != NULL && w == NULL,
        "a missing file is an I/O error naming it (%s)", err.msg);
@@ -603,13 +576,9 @@ test_bodies(void)
 int
 main(void)
 {
-    char *cmd;
     int i;
 
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
-        return 1;
-    }
+    tmpdir = tu_tmpdir("test_warc");
     build_records();
     test_whole();
     test_fields();
@@ -622,9 +591,5 @@ main(void)
         strbuf_release(&recs[i].block);
         strbuf_release(&recs[i].bytes);
     }
-    cmd = xasprintf("rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        return 1;
-    free(cmd);
     return tap_done();
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * testutil: the scratch folder, file writing, tree removal and result
- * building shared by the unit tests (testutil.h).
+ * testutil: the scratch folder, file writing and reading, tree removal
+ * and result building shared by the unit tests (testutil.h).
  */
 #include "config.h"
 
@@ -19,6 +19,7 @@
 #include "xalloc.h"
 
 static char *scratch;
+static pid_t scratch_owner; /* a forked child that exits leaves it */
 
 static void
 bail(const char *what, const char *path)
@@ -30,7 +31,8 @@ bail(const char *what, const char *path)
 static void
 remove_scratch(void)
 {
-    if (scratch != NULL && tu_remove_tree(scratch) != 0)
+    if (scratch != NULL && getpid() == scratch_owner &&
+        tu_remove_tree(scratch) != 0)
         printf("# could not remove %s\n", scratch);
     free(scratch);
     scratch = NULL;
@@ -48,6 +50,7 @@ tu_tmpdir(const char *name)
     scratch = xasprintf("%s/%s.XXXXXX", base, name);
     if (mkdtemp(scratch) == NULL)
         bail("mkdtemp", scratch);
+    scratch_owner = getpid();
     atexit(remove_scratch);
     return scratch;
 }
@@ -63,6 +66,35 @@ tu_write_file(const char *dir, const char *rel, const char *bytes, size_t len)
     if (fwrite(bytes, 1, len, fp) != len || fclose(fp) != 0)
         bail("cannot write", path);
     return path;
+}
+
+char *
+tu_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, cap = 0, got;
+
+    if (len != NULL)
+        *len = 0;
+    if (fp == NULL)
+        return NULL;
+    do {
+        if (cap - n < 4096)
+            buf = xrealloc(buf, cap = cap * 2 + 4096);
+        got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+    } while (got > 0);
+    if (ferror(fp)) {
+        fclose(fp);
+        free(buf);
+        return NULL;
+    }
+    fclose(fp);
+    buf[n] = '\0';
+    if (len != NULL)
+        *len = n;
+    return buf;
 }
 
 static int

@@ -2,9 +2,9 @@
 /*
  * testutil: what many unit tests need, written once (curl's
  * tests/libtest/first.c): a scratch folder under $TMPDIR that is removed
- * when the test exits, files written into it, a tree removed without a
- * shell, and findings added to a result under construction.  Test code
- * only: a setup failure prints "Bail out!" and exits, as TAP asks.
+ * when the test exits, files written into it and read back, a tree
+ * removed without a shell, and findings added to a result under construction.
+ * Test code only: a setup failure prints "Bail out!" and exits, as TAP asks.
  */
 #ifndef AC_TESTUTIL_H
 #define AC_TESTUTIL_H
@@ -21,6 +21,10 @@ const char *tu_tmpdir(const char *name);
  * the path, which the caller frees.  Bails out when it cannot. */
 char *tu_write_file(const char *dir, const char *rel, const char *bytes,
                     size_t len);
+
+/* The whole content of PATH, NUL-terminated (the caller frees), its
+ * length in *LEN (LEN may be NULL); NULL when PATH cannot be read. */
+char *tu_read_file(const char *path, size_t *len);
 
 /* Removes PATH and everything below it, following no symbolic link;
  * returns 0, or -1 when something could not be removed. */
