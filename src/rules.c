@@ -4,8 +4,11 @@
  * when the library has it) and scans normalised text (see rules.h).
  * To keep scans cheap it also compiles the rules of one kind into a few
  * combined alternations used as a prefilter: a block of text in which the
- * combined pattern finds nothing is skipped for all of its rules.  It
- * does not interpret values beyond checking their syntax.
+ * combined pattern finds nothing is skipped for all of its rules.  Those
+ * alternations and the JIT code of a kind are made when the kind is first
+ * scanned (under a lock, since pages are scanned on several threads), so
+ * a run that never needs a kind never pays for it.  It does not interpret
+ * values beyond checking their syntax.
  */
 #include "config.h"
 #include "hash.h"
@@ -15,6 +18,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +59,9 @@ struct batch {
 struct kind_index {
     size_t *rules; /* indexes into rules.v, in load order */
     size_t len;
+    struct batch *plan; /* the batches to build: first and count only */
+    size_t nplan;
+    atomic_bool built; /* batches and JIT code made (kind_built()) */
     struct batch *batches;
     size_t nbatches;
     pcre2_code *trigger; /* text without a match has no hit of this kind */
@@ -77,7 +85,10 @@ struct prefilter {
 struct rules {
     struct rule *v;
     size_t len, cap;
-    struct kind_index kinds[RULE_KIND_COUNT];
+    /* RULE_KIND_COUNT of them; behind a pointer so that scanning through
+     * a const struct rules may build a kind on first use */
+    struct kind_index *kinds;
+    pthread_mutex_t *build_mu; /* held while a kind is built */
     struct prefilter pre;
     uint32_t max_pairs;   /* ovector pairs needed by any pattern */
     uint64_t fingerprint; /* FNV-1a of every file's name and text */
@@ -412,7 +423,8 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
 
 /* Compiles rules [first, first+count) of KI into one alternation. */
 static void
-batch_build(struct rules *r, struct kind_index *ki, size_t first, size_t count)
+batch_build(const struct rules *r, struct kind_index *ki, size_t first,
+            size_t count)
 {
     struct batch *b = &ki->batches[ki->nbatches];
     struct strbuf sb = STRBUF_INIT;
@@ -428,7 +440,6 @@ batch_build(struct rules *r, struct kind_index *ki, size_t first, size_t count)
     if (b->re == NULL)
         return; /* too big or a single rule: run its rules unfiltered */
     (void)pcre2_jit_compile(b->re, PCRE2_JIT_COMPLETE); /* else interpret */
-    pairs_note(r, b->re);
     b->first = first;
     b->count = count;
     for (i = first; i < first + count; i++)
@@ -447,7 +458,31 @@ batchable(const struct rule *ru)
            strstr(ru->pattern, "\\G") == NULL;
 }
 
-/* Builds the per-kind rule lists and the prefilter batches. */
+/* Plans rules [first, first+count) of KI as one batch; notes the
+ * ovector pairs the alternation will need (one more than the sum of the
+ * rules' capturing groups), so that scratch made before the kind is
+ * built is big enough. */
+static void
+batch_plan(struct rules *r, struct kind_index *ki, size_t first, size_t count)
+{
+    uint32_t pairs = 1, caps;
+    size_t i;
+
+    if (count < 2)
+        return; /* a single rule runs on its own */
+    for (i = first; i < first + count; i++) {
+        caps = 0;
+        pcre2_pattern_info(r->v[ki->rules[i]].re, PCRE2_INFO_CAPTURECOUNT,
+                           &caps);
+        pairs += caps;
+    }
+    if (pairs > r->max_pairs)
+        r->max_pairs = pairs;
+    ki->plan[ki->nplan].first = first;
+    ki->plan[ki->nplan++].count = count;
+}
+
+/* Builds the per-kind rule lists and plans the prefilter batches. */
 static void
 index_build(struct rules *r)
 {
@@ -463,6 +498,7 @@ index_build(struct rules *r)
         struct kind_index *ki = &r->kinds[k];
         size_t first = 0, bytes = 0;
 
+        ki->plan = xcalloc(ki->len + 1, sizeof *ki->plan);
         ki->batches = xcalloc(ki->len + 1, sizeof *ki->batches);
         for (i = 0; i <= ki->len; i++) {
             const struct rule *ru = i < ki->len ? &r->v[ki->rules[i]] : NULL;
@@ -471,7 +507,7 @@ index_build(struct rules *r)
             if (ru == NULL || !batchable(ru) || bytes + n > BATCH_BYTES ||
                 i - first >= BATCH_RULES) {
                 if (i > first)
-                    batch_build(r, ki, first, i - first);
+                    batch_plan(r, ki, first, i - first);
                 first = ru != NULL && !batchable(ru) ? i + 1 : i;
                 bytes = 0;
             }
@@ -479,9 +515,37 @@ index_build(struct rules *r)
                 bytes += n;
         }
     }
-    for (i = 0; i < r->len; i++)
-        if (!r->v[i].batched)
-            (void)pcre2_jit_compile(r->v[i].re, PCRE2_JIT_COMPLETE);
+}
+
+/* Compiles KI's planned batches and JIT-compiles the rules no batch
+ * covers; the caller holds build_mu. */
+static void
+kind_build(const struct rules *r, struct kind_index *ki)
+{
+    size_t i;
+
+    for (i = 0; i < ki->nplan; i++)
+        batch_build(r, ki, ki->plan[i].first, ki->plan[i].count);
+    for (i = 0; i < ki->len; i++)
+        if (!r->v[ki->rules[i]].batched)
+            (void)pcre2_jit_compile(r->v[ki->rules[i]].re, PCRE2_JIT_COMPLETE);
+}
+
+/* KI, built on first use; any thread may call it. */
+static const struct kind_index *
+kind_built(const struct rules *r, enum rule_kind kind)
+{
+    struct kind_index *ki = &r->kinds[kind];
+
+    if (atomic_load_explicit(&ki->built, memory_order_acquire))
+        return ki;
+    pthread_mutex_lock(r->build_mu);
+    if (!atomic_load_explicit(&ki->built, memory_order_relaxed)) {
+        kind_build(r, ki);
+        atomic_store_explicit(&ki->built, true, memory_order_release);
+    }
+    pthread_mutex_unlock(r->build_mu);
+    return ki;
 }
 
 /* Compiles the alternation of PIECES[0..N) into the prefilter. */
@@ -592,11 +656,22 @@ prefilter_build(struct rules *r)
     free(pieces);
 }
 
+static struct rules *
+rules_new(void)
+{
+    struct rules *r = xcalloc(1, sizeof *r);
+
+    r->kinds = xcalloc(RULE_KIND_COUNT, sizeof *r->kinds);
+    r->build_mu = xmalloc(sizeof *r->build_mu);
+    pthread_mutex_init(r->build_mu, NULL);
+    return r;
+}
+
 enum ac_status
 rules_load_buffer(const char *name, const char *text, size_t len,
                   struct rules **out, struct ac_err *err)
 {
-    struct rules *r = xcalloc(1, sizeof *r);
+    struct rules *r = rules_new();
     enum ac_status rc;
 
     *out = NULL;
@@ -649,7 +724,7 @@ list_dir(const char *dir, char ***names, size_t *n, struct ac_err *err)
 enum ac_status
 rules_load(const char *dir, struct rules **out, struct ac_err *err)
 {
-    struct rules *r = xcalloc(1, sizeof *r);
+    struct rules *r = rules_new();
     char **names = NULL, *path = NULL, *buf = NULL;
     size_t n = 0, i, len;
     enum ac_status rc;
@@ -698,6 +773,7 @@ rules_free(struct rules *r)
         for (i = 0; i < r->kinds[k].nbatches; i++)
             pcre2_code_free(r->kinds[k].batches[i].re);
         free(r->kinds[k].batches);
+        free(r->kinds[k].plan);
         free(r->kinds[k].rules);
         pcre2_code_free(r->kinds[k].trigger);
         strbuf_release(&r->kinds[k].trigger_src);
@@ -706,6 +782,9 @@ rules_free(struct rules *r)
         pcre2_code_free(r->pre.re[i]);
     free(r->pre.re);
     rules_dfa_free(r->pre.dfa);
+    pthread_mutex_destroy(r->build_mu);
+    free(r->build_mu);
+    free(r->kinds);
     free(r->v);
     free(r);
 }
@@ -910,6 +989,7 @@ rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
         pcre2_match(ki->trigger, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
                     s->md, s->mctx) == PCRE2_ERROR_NOMATCH)
         return 0;
+    ki = kind_built(r, kind); /* the trigger is built at load */
     for (b = 0; b < ki->nbatches; b++) {
         const struct batch *ba = &ki->batches[b];
         size_t from = batch_start(s, ba, text, len);
