@@ -405,6 +405,16 @@ link_after(struct detect_ctx *cx, size_t b, size_t from, size_t upto,
     return f->url != NULL;
 }
 
+/* True when the URL at AT stands in brackets after a short name that
+ * starts at FROM: "Source: The Guardian (https://...)", Markdown's
+ * "Source : [Title](https://...)". */
+static bool
+in_parens_after(const char *text, size_t from, size_t at)
+{
+    return at > from && text[at - 1] == '(' && at - from <= CREDIT_MAX &&
+           memchr(text + from, '.', at - from) == NULL;
+}
+
 static bool
 url_after(struct detect_ctx *cx, size_t b, size_t from, size_t upto,
           struct found *f)
@@ -422,7 +432,7 @@ url_after(struct detect_ctx *cx, size_t b, size_t from, size_t upto,
 
         from = end > at ? end : at + 1;
         free(u);
-        if (at > upto) {
+        if (at > upto && !in_parens_after(blk->text, upto, at)) {
             free(c);
             break;
         }
