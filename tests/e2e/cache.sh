@@ -19,7 +19,7 @@ require_attrcheck
 C="$FIXTURES/cache"
 cp -R "$C/web" "$TMPD/web"
 chmod -R u+w "$TMPD/web" # a read-only source tree (distcheck) copies so
-srv_start --root "$TMPD/web" --lifetime 600 # outlive a slow, loaded run
+srv_start --root "$TMPD/web" # lives as long as the test (server.sh)
 CACHE="$TMPD/sources.db"
 
 # cached_run [ARGS...]: one run over both copies with the cache; the

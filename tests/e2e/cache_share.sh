@@ -13,7 +13,7 @@
 
 require_attrcheck
 cache_fixture 10
-srv_start --root "$TMPD/web" --lifetime 600 # outlive a slow, loaded run
+srv_start --root "$TMPD/web" # lives as long as the test (server.sh)
 
 t() {
     if eval "$1"; then echo 0; else echo 1; fi
