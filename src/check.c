@@ -26,6 +26,8 @@ check_error_kind(enum ac_status code)
         return "not-html";
     case AC_E_DATA:
         return "parse";
+    case AC_E_COMPLEX:
+        return "too-complex";
     default:
         return "io";
     }

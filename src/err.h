@@ -17,7 +17,8 @@ enum ac_status {
     AC_E_NOTHTML, /* the input is not an HTML document */
     AC_E_NET,     /* a network transfer failed */
     AC_E_LIMIT,   /* a size, time or count bound was hit */
-    AC_E_INTERNAL
+    AC_E_INTERNAL,
+    AC_E_COMPLEX /* input over a work budget (attributes per element) */
 };
 
 struct ac_err {

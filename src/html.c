@@ -429,6 +429,10 @@ html_parse(const char *utf8, size_t len, struct html_page *page,
                           INT_MAX);
     if (len == 0)
         return ac_err_set(err, AC_E_NOTHTML, "empty document");
+    if (html_max_attributes(utf8, len) > HTML_MAX_ATTRIBUTES)
+        return ac_err_set(err, AC_E_COMPLEX,
+                          "an element with more than %d attributes",
+                          HTML_MAX_ATTRIBUTES);
     ps.ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
     if (ps.ctxt == NULL)
         return ac_err_set(err, AC_E_NOTHTML, "not an HTML document");

@@ -146,4 +146,11 @@ void html_global_init(void);
 /* Calls xmlCleanupParser(); main() calls it once at exit. */
 void html_global_cleanup(void);
 
+/* Attributes one element may have: libxml2 2.9 is quadratic in them. */
+#define HTML_MAX_ATTRIBUTES 10000
+
+/* The most attributes any start tag of S[0..N) has, counted in one
+ * linear scan as a tokenizer sees them (html_budget.c). */
+size_t html_max_attributes(const char *s, size_t n);
+
 #endif

@@ -604,6 +604,44 @@ test_hostile(void)
     strbuf_release(&sb);
 }
 
+/* html_budget.c: the attribute count of the busiest start tag. */
+static void
+test_max_attributes(void)
+{
+    static const struct {
+        const char *html;
+        size_t want;
+    } cases[] = {
+        {"<p>no attributes</p>", 0},
+        {"<a href=\"x?a=1&b=2\" rel=license>x</a>", 2},
+        {"<p a b c d/>", 4},
+        {"<img alt=\"many words > in a value\" src='y z'>", 2},
+        {"<p a = 1 b=2>", 2},
+        {"<p a=\"1\"b='2'c=3>", 3},
+        {"a < b and c <d e f>", 2},
+        {"<script>if (a<b x y z w) {}</script><p q>", 1},
+        {"<STYLE>a<b c d e</style ><i j k>", 2},
+        {"<!-- <p a b c> --><p a>", 3},
+        {"<p a=\"unterminated", 1},
+    };
+    struct strbuf sb = STRBUF_INIT;
+    struct html_page page;
+    struct ac_err err;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ok(html_max_attributes(cases[i].html, strlen(cases[i].html)) ==
+               cases[i].want,
+           "max attributes of %s is %zu", cases[i].html, cases[i].want);
+    strbuf_adds(&sb, "<html><body><p");
+    for (int i = 0; i <= HTML_MAX_ATTRIBUTES; i++)
+        strbuf_addf(&sb, " a%d=x", i);
+    strbuf_adds(&sb, ">text</p></body></html>");
+    ok(html_parse(sb.buf, sb.len, &page, &err) == AC_E_COMPLEX,
+       "one attribute over the cap: too complex, not parsed");
+    ok(strstr(err.msg, "attributes") != NULL, "the message says why");
+    strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -620,5 +658,6 @@ main(void)
     test_pipeline();
     test_hostile();
     html_global_cleanup();
+    test_max_attributes();
     return tap_done();
 }
