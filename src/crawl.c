@@ -184,6 +184,17 @@ crawl_in_scope(const struct crawl *c, const char *origin, const char *url)
     return in;
 }
 
+/* Appends a page to the frontier file. */
+static void
+push(struct crawl *c, int depth, const char *origin, const char *found_on,
+     const char *n)
+{
+    fseeko(c->frontier, (off_t)c->wpos, SEEK_SET);
+    fprintf(c->frontier, "%d\t%s\t%s\t%s\n", depth, origin, found_on, n);
+    c->wpos = (long long)ftello(c->frontier);
+    c->queued++;
+}
+
 void
 crawl_link(struct crawl *c, const char *origin, const char *base, int depth,
            const char *href)
@@ -204,11 +215,26 @@ crawl_link(struct crawl *c, const char *origin, const char *base, int depth,
         free(n);
         return;
     }
-    fseeko(c->frontier, (off_t)c->wpos, SEEK_SET);
-    fprintf(c->frontier, "%d\t%s\t%s\t%s\n", depth + 1, origin, base, n);
-    c->wpos = (long long)ftello(c->frontier);
-    c->queued++;
+    push(c, depth + 1, origin, base, n);
     free(n);
+}
+
+bool
+crawl_add(struct crawl *c, const char *origin, const char *found_on,
+          const char *url)
+{
+    char *n = url_is_http(url) ? url_normalise(url) : NULL;
+    size_t ol = strlen(origin);
+    bool add = n != NULL && strncmp(n, origin, ol) == 0 && n[ol] == '/' &&
+               strpbrk(n, "\t\n\r") == NULL &&
+               strpbrk(found_on, "\t\n\r") == NULL &&
+               (c->cfg.max_pages == 0 || c->queued < c->cfg.max_pages) &&
+               set_add(c, crawl_url_hash(n));
+
+    if (add)
+        push(c, 0, origin, found_on, n);
+    free(n);
+    return add;
 }
 
 bool

@@ -67,6 +67,12 @@ void crawl_link(struct crawl *c, const char *origin, const char *base,
  * (for where a redirect landed). */
 bool crawl_in_scope(const struct crawl *c, const char *origin, const char *url);
 
+/* Queues page URL (a sitemap's <loc>) at depth 0, found on FOUND_ON,
+ * when it is on the site ORIGIN, new and within --max-pages; --include
+ * and --exclude do not apply.  False when it is not queued. */
+bool crawl_add(struct crawl *c, const char *origin, const char *found_on,
+               const char *url);
+
 /* The next page to fetch, breadth first: true with *P filled (free with
  * crawl_page_free), false when the frontier is empty. */
 bool crawl_next(struct crawl *c, struct crawl_page *p);

@@ -61,7 +61,7 @@ on_write(char *p, size_t size, size_t n, void *userdata)
     curl_easy_getinfo(r->xfer->easy, CURLINFO_RESPONSE_CODE, &status);
     if (status < 200 || status >= 300)
         return len; /* error pages and redirects: their bodies are unused */
-    if (r->kind == FETCH_REQ_PAGE && r->body.len == 0 &&
+    if (r->kind == FETCH_REQ_PAGE && r->body.len == 0 && !r->any_type &&
         !fetch_result_type_is_html(r->ctype)) {
         r->not_html = true; /* a PDF need not be downloaded to be refused */
         return 0;

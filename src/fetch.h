@@ -130,6 +130,13 @@ void fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
                      void *userdata);
 
 /*
+ * fetch_submit for a file that need not be HTML (a sitemap): any
+ * Content-Type is accepted and the body kept, up to max_size bytes.
+ */
+void fetch_submit_any(struct fetch_engine *e, const char *url,
+                      fetch_done_fn done, void *userdata);
+
+/*
  * Drives transfers for at most about MAX_WAIT_MS (0: do not block) and
  * fires the callbacks of finished requests.  Returns the number of
  * submitted requests whose callback has not run yet.

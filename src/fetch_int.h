@@ -30,8 +30,8 @@ struct robots;
 
 /*
  * How the scheduler moves bytes: libcurl in fetch.c, a fake in the unit
- * tests.  start() begins the transfer of R->url (R->kind and R->limit say
- * what it is for); the transfer ends, later or at once when it cannot
+ * tests.  start() begins the transfer of R->url (R->kind, R->limit and
+ * R->any_type, a body that need not be HTML, say what it is for); the transfer ends, later or at once when it cannot
  * start, with a call to fetch_sched_complete(), the completion callback,
  * after the transport has filled R's response fields (body, ctype, etag,
  * last_modified, retry_after_ms, over_limit, not_html).  cancel() stops
@@ -96,6 +96,7 @@ struct fetch_req {
     bool conditional; /* sends validators: a 304 is an answer */
     char *if_none_match, *if_modified_since; /* validators to send */
     struct fetch_xfer *xfer; /* the transport's; NULL until it starts */
+    bool any_type; /* fetch_submit_any: need not be HTML */
     struct strbuf body;
     size_t limit;
     bool over_limit, not_html;

@@ -364,8 +364,9 @@ page_done(struct fetch_engine *e, struct fetch_req *r,
     } else if (s < 200 || s >= 300) {
         http_status_error(e, r, s);
     } else {
-        fetch_result_check_html(r->res, r->ctype,
-                                r->body.buf ? r->body.buf : "", r->body.len);
+        if (!r->any_type)
+            fetch_result_check_html(
+                r->res, r->ctype, r->body.buf ? r->body.buf : "", r->body.len);
         fetch_sched_finish(e, r);
     }
 }
@@ -685,13 +686,33 @@ fetch_submit(struct fetch_engine *e, const char *url, bool from_page,
     fetch_submit_ex(e, url, from_page, NULL, done, userdata);
 }
 
+static void submit(struct fetch_engine *e, const char *url, bool from_page,
+                   const struct fetch_headers *hdrs, bool any_type,
+                   fetch_done_fn done, void *userdata);
+
 void
 fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
                 const struct fetch_headers *hdrs, fetch_done_fn done,
                 void *userdata)
 {
+    submit(e, url, from_page, hdrs, false, done, userdata);
+}
+
+void
+fetch_submit_any(struct fetch_engine *e, const char *url, fetch_done_fn done,
+                 void *userdata)
+{
+    submit(e, url, false, NULL, true, done, userdata);
+}
+
+static void
+submit(struct fetch_engine *e, const char *url, bool from_page,
+       const struct fetch_headers *hdrs, bool any_type, fetch_done_fn done,
+       void *userdata)
+{
     struct fetch_req *r = xcalloc(1, sizeof(*r));
 
+    r->any_type = any_type;
     if (hdrs != NULL) {
         r->if_none_match = header_value(hdrs->if_none_match);
         r->if_modified_since = header_value(hdrs->if_modified_since);

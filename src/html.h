@@ -3,8 +3,8 @@
  * html: turns a UTF-8 HTML document into what detection needs, with the
  * source line of each piece: text blocks (normalised, see textnorm.h),
  * links and images, <meta>, JSON-LD scripts and RDFa properties.  The
- * only file that includes libxml2; no xmlChar or xmlNode leaves it.  It
- * does not judge anything: no rules, no licences.
+ * only file that includes libxml2 (sitemap.c, for XML, aside); no xmlChar or
+ * xmlNode leaves it.  It does not judge anything: no rules, no licences.
  *
  * Text inside <script>, <style>, <template>, <noscript>, <textarea> and
  * comments is never part of a block (JSON-LD scripts are kept apart,

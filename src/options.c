@@ -70,7 +70,8 @@ enum opt_id {
     OPT_HTML_TEXTS,
     OPT_HTML_PASSING,
     OPT_OPEN,
-    OPT_THREADS
+    OPT_THREADS,
+    OPT_SITEMAP
 };
 
 struct option_def {
@@ -164,6 +165,9 @@ static const struct option_def OPTION_TABLE[] = {
      "links followed from a start page with -r (0-1000, default 5)"},
     {"max-pages", OPT_MAX_PAGES, "N",
      "pages a -r crawl fetches at most (default: no limit)"},
+    {"sitemap", OPT_SITEMAP, "URL",
+     "check every page a sitemap or sitemap index lists on its site "
+     "(repeatable)"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -578,6 +582,9 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
     case OPT_RECURSIVE:
         o->recursive = true;
         return AC_OK;
+    case OPT_SITEMAP:
+        push(&o->sitemaps, &o->sitemaps_len, arg);
+        return AC_OK;
     case OPT_QUIET:
         o->verbosity = -1;
         return AC_OK;
@@ -801,6 +808,7 @@ options_free(struct options *opts)
     xfree_strv(opts->severities, opts->severities_len);
     xfree_strv(opts->require_license, opts->require_license_len);
     xfree_strv(opts->resume_files, opts->resume_files_len);
+    xfree_strv(opts->sitemaps, opts->sitemaps_len);
     free(opts->config_file);
     free(opts->output);
     free(opts->base_url);

@@ -108,6 +108,8 @@ struct options {
     bool recursive;   /* -r: follow links on the site of URL targets */
     int max_depth;    /* links from a start page, default 5 */
     size_t max_pages; /* pages a crawl fetches at most; 0: no cap */
+    char **sitemaps;  /* --sitemap URL, repeatable */
+    size_t sitemaps_len;
 };
 
 /*

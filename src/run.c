@@ -27,6 +27,7 @@
 #include "remap.h"
 #include "resume.h"
 #include "run.h"
+#include "sitemap.h"
 #include "suggest.h"
 #include "targets.h"
 #include "verify.h"
@@ -373,6 +374,95 @@ submit_url(struct run_ctx *cx, const struct target *t)
         submit_job(cx, t->spec, t->url, 0, NULL, NULL);
 }
 
+/* Sitemap indexes nest at most this deep (the protocol: one level). */
+#define SITEMAP_MAX_LEVEL 2
+/* <loc>s read from one sitemap at most (the protocol's limit). */
+#define SITEMAP_MAX_LOCS  50000
+
+/* A sitemap on its way through the engine. */
+struct sitemap_job {
+    struct run_ctx *cx;
+    char *url;
+    int level; /* 0 for --sitemap; 1 for a sitemap an index lists */
+    char *origin;
+};
+
+static void submit_sitemap(struct run_ctx *cx, const char *url, int level);
+
+/* A <loc> of a sitemap (sitemap_loc_fn). */
+static void
+on_loc(const char *loc, bool is_index, void *arg)
+{
+    struct sitemap_job *job = arg;
+
+    if (!is_index)
+        crawl_add(job->cx->crawl, job->origin, job->url, loc);
+    else if (job->level < SITEMAP_MAX_LEVEL)
+        submit_sitemap(job->cx, loc, job->level + 1);
+}
+
+/* A sitemap that cannot be read is an error result named by its URL. */
+static void
+sitemap_error(struct run_ctx *cx, const char *url, const char *kind,
+              const char *message)
+{
+    struct result *r = new_result(url, url);
+    char *msg = xasprintf("sitemap: %s", message);
+
+    result_set_error(r, kind, msg);
+    free(msg);
+    finish(cx, r);
+}
+
+static void
+on_sitemap(struct fetch_result *res, void *userdata)
+{
+    struct sitemap_job *job = userdata;
+    struct ac_err err = {0};
+
+    job->origin = crawl_origin(res->final_url);
+    if (res->error != FETCH_OK)
+        sitemap_error(job->cx, job->url, fetch_error_name(res->error),
+                      res->message);
+    else if (sitemap_read(res->body, res->body_len, SITEMAP_MAX_LOCS, on_loc,
+                          job, &err) != AC_OK)
+        sitemap_error(job->cx, job->url,
+                      err.code == AC_E_DATA ? "parse"
+                                            : check_error_kind(err.code),
+                      err.msg);
+    fetch_result_free(res);
+    free(job->url);
+    free(job->origin);
+    free(job);
+}
+
+static void
+submit_sitemap(struct run_ctx *cx, const char *url, int level)
+{
+    struct sitemap_job *job = xcalloc(1, sizeof *job);
+
+    job->cx = cx;
+    job->url = xstrdup(url);
+    job->level = level;
+    fetch_submit_any(cx->engine, url, on_sitemap, job);
+}
+
+/* Starts reading every --sitemap; without the network each is an
+ * error. */
+static void
+start_sitemaps(struct run_ctx *cx)
+{
+    size_t i;
+
+    for (i = 0; i < cx->opts->sitemaps_len; i++) {
+        if (cx->engine != NULL)
+            submit_sitemap(cx, cx->opts->sitemaps[i], 0);
+        else
+            sitemap_error(cx, cx->opts->sitemaps[i], "offline",
+                          "not fetched: --offline forbids the network");
+    }
+}
+
 /* Queues the next page of a crawl; false when there is none. */
 static bool
 next_crawled(struct run_ctx *cx)
@@ -463,10 +553,13 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     cfg.remaps = cx->remaps;
     if (fetch_engine_new(&cfg, &cx->engine, err) != AC_OK)
         return err->code;
-    if (opts->recursive) {
-        struct crawl_config cc = {opts->max_depth, opts->max_pages,
-                                  opts->includes,  opts->includes_len,
-                                  opts->excludes,  opts->excludes_len};
+    if (opts->recursive || opts->sitemaps_len > 0) {
+        struct crawl_config cc = {opts->recursive ? opts->max_depth : 0,
+                                  opts->max_pages,
+                                  opts->includes,
+                                  opts->includes_len,
+                                  opts->excludes,
+                                  opts->excludes_len};
 
         if (crawl_new(&cc, &cx->crawl, err) != AC_OK)
             return err->code;
@@ -562,6 +655,7 @@ run_targets(const struct options *opts, const struct run_env *env,
     cx.done = cx.crawl != NULL ? env->done : NULL;
     targets_skip_done(ts, cx.crawl != NULL ? NULL : env->done);
     report_begin(rep);
+    start_sitemaps(&cx);
     while (!interrupt_pending()) {
         if (in_flight(&cx) < window) {
             if (next_crawled(&cx))

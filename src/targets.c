@@ -115,7 +115,8 @@ targets_open(const struct options *opts, struct targets **out,
     struct targets *ts;
 
     *out = NULL;
-    if (opts->targets_len == 0 && opts->inputs_len == 0)
+    if (opts->targets_len == 0 && opts->inputs_len == 0 &&
+        opts->sitemaps_len == 0)
         return ac_err_set(err, AC_E_USAGE, "no targets given");
     ts = xcalloc(1, sizeof *ts);
     ts->opts = opts;

@@ -7,7 +7,9 @@
 # "depth" and "found_on", nothing else is reported, and the server's log
 # shows every URL asked for once.  --max-depth, --max-pages, --exclude
 # and --include bound it; the same command line with --resume FILE -o
-# FILE finishes a cut run; bad values are usage errors.
+# FILE finishes a cut run; bad values are usage errors.  --sitemap reads a
+# sitemap, a sitemap index and a .xml.gz of 50,000 URLs; a sitemap that
+# is not XML or whose gzip is corrupt is an error result, exit 3.
 
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/server.sh"
@@ -101,6 +103,75 @@ run_attrcheck $C -r -o r.jsonl --resume r.jsonl "$U/index.html"
 rows r.jsonl >gotr
 cmp -s want gotr && r=0 || r=1
 check $r "a cut crawl resumed in place: each page once" "$(diff want gotr)"
+
+# --- sitemaps ---------------------------------------------------------------
+cat >"$S/sitemap.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>$U/a.html</loc></url>
+<url><loc> $U/sub/d.html </loc><lastmod>2026-01-01</lastmod></url>
+<url><loc>http://other.example/x.html</loc></url>
+<url><loc>$U/missing.html</loc></url>
+</urlset>
+XML
+"$PYTHON3" - "$S" "$U" <<'PY'
+import gzip, sys
+root, u = sys.argv[1], sys.argv[2]
+open(root + "/s2.xml.gz", "wb").write(gzip.compress((
+    '<urlset><url><loc>%s/sub/b.html</loc></url></urlset>' % u).encode()))
+open(root + "/index.xml", "w").write(
+    '<sitemapindex><sitemap><loc>%s/s2.xml.gz</loc></sitemap>'
+    '<sitemap><loc>%s/sitemap.xml</loc></sitemap></sitemapindex>' % (u, u))
+big = "".join("<url><loc>%s/p/%d.html</loc></url>\n" % (u, i)
+              for i in range(50000))
+open(root + "/big.xml.gz", "wb").write(gzip.compress(
+    ("<urlset>" + big + "</urlset>").encode()))
+bad = bytearray(gzip.compress(b"<urlset>" + big[:5000].encode() + b"</urlset>"))
+for i in range(200, 260):
+    bad[i] ^= 0x5a
+open(root + "/bad.xml.gz", "wb").write(bytes(bad))
+open(root + "/notxml.xml", "w").write("this is not XML at all\n")
+PY
+run_attrcheck $C --sitemap "$U/sitemap.xml"
+rows "$OUT" >got
+cat >want <<'EOF2'
+0 /a.html /sitemap.xml
+0 /missing.html /sitemap.xml
+0 /sub/d.html /sitemap.xml
+EOF2
+cmp -s want got && r=0 || r=1
+check $r "--sitemap: the pages on its site, depth 0, found on it" \
+    "$(diff want got)" "$(show_run)"
+check "$([ "$RC" -eq 3 ] && grep -q '"target":"[^"]*/missing.html".*"verdict":"error"' "$OUT" &&
+    echo 0 || echo 1)" "--sitemap: a listed page that is missing is an error" \
+    "$(show_run)"
+run_attrcheck $C --sitemap "$U/index.xml"
+rows "$OUT" | cut -d' ' -f2 | sort >got
+printf '/a.html\n/missing.html\n/sub/b.html\n/sub/d.html\n' >want
+cmp -s want got && r=0 || r=1
+check $r "--sitemap: an index, a .xml.gz sitemap in it" "$(diff want got)"
+run_attrcheck $C -r --sitemap "$U/s2.xml.gz"
+rows "$OUT" >got
+printf '0 /sub/b.html /s2.xml.gz\n1 /sub/c.html /sub/b.html\n2 /sub/d.html /sub/c.html\n' >want
+cmp -s want got && r=0 || r=1
+check $r "--sitemap with -r: the links of its pages are followed" \
+    "$(diff want got)"
+run_attrcheck $C --max-pages 5 --sitemap "$U/big.xml.gz"
+check "$([ "$RC" -eq 3 ] && [ "$(wc -l <"$OUT")" -eq 5 ] && echo 0 ||
+    echo 1)" "--sitemap of 50,000 URLs (gzip), --max-pages 5: 5 pages" \
+    "$(show_run)"
+run_attrcheck $C --sitemap "$U/notxml.xml"
+check "$([ "$RC" -eq 3 ] && grep -q '"kind":"parse".*sitemap: not' "$OUT" &&
+    echo 0 || echo 1)" "a sitemap that is not XML: an error result, exit 3" \
+    "$(cat "$OUT")" "$(show_run)"
+run_attrcheck $C --sitemap "$U/bad.xml.gz"
+check "$([ "$RC" -eq 3 ] && grep -q 'sitemap: corrupt gzip data' "$OUT" &&
+    echo 0 || echo 1)" "a sitemap with corrupt gzip: an error result, exit 3" \
+    "$(cat "$OUT")" "$(show_run)"
+run_attrcheck $C --sitemap "$U/nothere.xml"
+check "$([ "$RC" -eq 3 ] && grep -q '"kind":"http"' "$OUT" && echo 0 ||
+    echo 1)" "a sitemap that is not there: an error result, exit 3" \
+    "$(cat "$OUT")"
 
 for bad in "--max-depth x" "--max-depth -1" "--max-depth 1001" \
     "--max-pages 0" "--max-pages many"; do
