@@ -74,6 +74,16 @@ read_gzip(struct source *s, char *buf, int len)
     return len - (int)s->z.avail_out;
 }
 
+/* Inflates the rest of S, to learn whether its gzip data is sound. */
+static void
+drain(struct source *s)
+{
+    char buf[16384];
+
+    while (!s->z_bad && read_gzip(s, buf, sizeof buf) > 0)
+        ;
+}
+
 static int
 on_read(void *ctx, char *buf, int len)
 {
@@ -196,7 +206,9 @@ sitemap_read(const char *data, size_t len, size_t max_locs, sitemap_loc_fn fn,
     xmlTextReaderSetErrorHandler(rd, quiet, NULL);
     while (rc == AC_OK && (r = xmlTextReaderRead(rd)) == 1)
         rc = visit(rd, &w, err);
-    if (rc == AC_OK && src.z_bad)
+    if (src.gzip && (rc != AC_OK || r < 0))
+        drain(&src); /* bad XML from bad gzip: say the gzip is bad */
+    if (src.z_bad)
         rc = ac_err_set(err, AC_E_IO, "corrupt gzip data");
     else if (rc == AC_OK && r < 0)
         rc = ac_err_set(err, AC_E_DATA, "not well-formed XML (line %d)",
