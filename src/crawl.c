@@ -173,6 +173,17 @@ wanted(const struct crawl *c, const char *n, size_t origin_len)
 }
 
 bool
+crawl_in_site(const char *origin, const char *url)
+{
+    char *n = url_is_http(url) ? url_normalise(url) : NULL;
+    size_t ol = strlen(origin);
+    bool in = n != NULL && strncmp(n, origin, ol) == 0 && n[ol] == '/';
+
+    free(n);
+    return in;
+}
+
+bool
 crawl_in_scope(const struct crawl *c, const char *origin, const char *url)
 {
     char *n = url_is_http(url) ? url_normalise(url) : NULL;

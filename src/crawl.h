@@ -63,6 +63,10 @@ char *crawl_origin(const char *url);
 void crawl_link(struct crawl *c, const char *origin, const char *base,
                 int depth, const char *href);
 
+/* True when URL is an http(s) URL on the site ORIGIN (a sitemap that a
+ * sitemap index lists must be). */
+bool crawl_in_site(const char *origin, const char *url);
+
 /* True when URL is on the site ORIGIN and passes --include/--exclude
  * (for where a redirect landed). */
 bool crawl_in_scope(const struct crawl *c, const char *origin, const char *url);

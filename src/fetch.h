@@ -136,6 +136,19 @@ void fetch_submit_ex(struct fetch_engine *e, const char *url, bool from_page,
 void fetch_submit_any(struct fetch_engine *e, const char *url,
                       fetch_done_fn done, void *userdata);
 
+/* Called with each Sitemap: URL of a robots.txt (borrowed). */
+typedef void (*fetch_sitemap_fn)(const char *url, void *arg);
+
+/*
+ * Hands FN the Sitemap: lines of the robots.txt the engine read for the
+ * host (scheme, host and port) of URL, without fetching anything.  False
+ * when it has not read one for that host (not yet, --ignore-robots, or
+ * forgotten among many hosts); true otherwise, also when robots.txt was
+ * missing or listed no sitemap.
+ */
+bool fetch_robots_sitemaps(const struct fetch_engine *e, const char *url,
+                           fetch_sitemap_fn fn, void *arg);
+
 /*
  * Drives transfers for at most about MAX_WAIT_MS (0: do not block) and
  * fires the callbacks of finished requests.  Returns the number of

@@ -90,6 +90,20 @@ host_destroy(struct fetch_hosts *t, struct fetch_host *h)
 }
 
 struct fetch_host *
+fetch_host_find(const struct fetch_hosts *t, const char *key)
+{
+    struct fetch_host *h;
+
+    if (t->nbuckets == 0)
+        return NULL;
+    for (h = t->buckets[hash_str(key) & (t->nbuckets - 1)]; h != NULL;
+         h = h->hnext)
+        if (strcmp(h->key, key) == 0)
+            return h;
+    return NULL;
+}
+
+struct fetch_host *
 fetch_host_get(struct fetch_hosts *t, const char *key, long delay_ms)
 {
     struct fetch_host *h;

@@ -31,12 +31,13 @@ struct robots;
 /*
  * How the scheduler moves bytes: libcurl in fetch.c, a fake in the unit
  * tests.  start() begins the transfer of R->url (R->kind, R->limit and
- * R->any_type, a body that need not be HTML, say what it is for); the transfer ends, later or at once when it cannot
- * start, with a call to fetch_sched_complete(), the completion callback,
- * after the transport has filled R's response fields (body, ctype, etag,
- * last_modified, retry_after_ms, over_limit, not_html).  cancel() stops
- * R's transfer if one runs and frees what the transport hung on R
- * (R->xfer); it is called for every request the engine frees.
+ * R->any_type, a body that need not be HTML, say what it is for); the transfer
+ * ends, later or at once when it cannot start, with a call to
+ * fetch_sched_complete(), the completion callback, after the transport has
+ * filled R's response fields (body, ctype, etag, last_modified, retry_after_ms,
+ * over_limit, not_html).  cancel() stops R's transfer if one runs and frees
+ * what the transport hung on R (R->xfer); it is called for every request the
+ * engine frees.
  */
 struct fetch_transport {
     void (*start)(struct fetch_engine *e, struct fetch_req *r);
@@ -96,7 +97,7 @@ struct fetch_req {
     bool conditional; /* sends validators: a 304 is an answer */
     char *if_none_match, *if_modified_since; /* validators to send */
     struct fetch_xfer *xfer; /* the transport's; NULL until it starts */
-    bool any_type; /* fetch_submit_any: need not be HTML */
+    bool any_type;           /* fetch_submit_any: need not be HTML */
     struct strbuf body;
     size_t limit;
     bool over_limit, not_html;
@@ -209,6 +210,10 @@ void fetch_sched_abort_queued(struct fetch_engine *e);
  * DELAY_MS.  The host belongs to T. */
 struct fetch_host *fetch_host_get(struct fetch_hosts *t, const char *key,
                                   long delay_ms);
+
+/* The host for KEY, or NULL when T does not know it (any more). */
+struct fetch_host *fetch_host_find(const struct fetch_hosts *t,
+                                   const char *key);
 
 /* A request is queued at (or leaves) H; an unused host goes idle, and the
  * least recently used idle hosts are forgotten beyond a bound. */

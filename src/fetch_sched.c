@@ -728,6 +728,22 @@ submit(struct fetch_engine *e, const char *url, bool from_page,
     fetch_sched_route(e, r, url, from_page, false);
 }
 
+bool
+fetch_robots_sitemaps(const struct fetch_engine *e, const char *url,
+                      fetch_sitemap_fn fn, void *arg)
+{
+    char *key = fetch_url_host_key(url);
+    const struct fetch_host *h = key ? fetch_host_find(&e->hosts, key) : NULL;
+    size_t i;
+
+    free(key);
+    if (h == NULL || h->rstate != FETCH_ROBOTS_READY)
+        return false;
+    for (i = 0; i < robots_sitemap_count(h->robots); i++)
+        fn(robots_sitemap_at(h->robots, i), arg);
+    return true;
+}
+
 size_t
 fetch_pending(const struct fetch_engine *e)
 {

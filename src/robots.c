@@ -32,8 +32,13 @@ struct rule_list {
     long delay_ms; /* -1 when no Crawl-delay line */
 };
 
+/* Sitemap: lines kept at most. */
+#define ROBOTS_MAX_SITEMAPS 64
+
 struct robots {
     struct rule_list rules;
+    char **sitemaps; /* the Sitemap: lines, in order */
+    size_t sitemaps_len;
 };
 
 /* The state of one parse: the group being read and the two candidates. */
@@ -236,6 +241,31 @@ parse_line(struct parser *p, const char *line, size_t n)
     parse_pair(p, line, kn, v, vn);
 }
 
+/* Keeps a Sitemap: line (robots_sitemap_fn). */
+static void
+keep_sitemap(const char *url, void *arg)
+{
+    struct robots *r = arg;
+
+    if (r->sitemaps_len < ROBOTS_MAX_SITEMAPS) {
+        r->sitemaps = xreallocarray(r->sitemaps, r->sitemaps_len + 1,
+                                    sizeof *r->sitemaps);
+        r->sitemaps[r->sitemaps_len++] = xstrdup(url);
+    }
+}
+
+size_t
+robots_sitemap_count(const struct robots *r)
+{
+    return r != NULL ? r->sitemaps_len : 0;
+}
+
+const char *
+robots_sitemap_at(const struct robots *r, size_t i)
+{
+    return r->sitemaps[i];
+}
+
 struct robots *
 robots_parse(const char *txt, size_t len, const char *agent)
 {
@@ -258,6 +288,7 @@ robots_parse(const char *txt, size_t len, const char *agent)
         parse_line(&p, txt + start, i - start);
         i++; /* a CRLF pair just yields one extra empty line */
     }
+    robots_sitemaps(txt, len, keep_sitemap, r);
     if (p.agent_seen) {
         r->rules = p.agent;
         list_release(&p.star);
@@ -266,6 +297,39 @@ robots_parse(const char *txt, size_t len, const char *agent)
         list_release(&p.agent);
     }
     return r;
+}
+
+void
+robots_sitemaps(const char *txt, size_t len, robots_sitemap_fn fn, void *arg)
+{
+    static const char *const sitemap_keys[] = {"sitemap", "site-map", NULL};
+    size_t i = 0;
+
+    if (len > ROBOTS_MAX_BYTES)
+        len = ROBOTS_MAX_BYTES;
+    while (i < len) {
+        const char *line = txt + i, *colon, *v;
+        size_t n, kn, vn;
+
+        while (i < len && txt[i] != '\n' && txt[i] != '\r')
+            i++;
+        n = (size_t)(txt + i - line);
+        i++;
+        colon = memchr(line, ':', n);
+        if (colon == NULL)
+            continue;
+        kn = (size_t)(colon - line);
+        v = colon + 1;
+        vn = n - kn - 1;
+        trim(&line, &kn);
+        trim(&v, &vn);
+        if (vn > 0 && vn < 4096 && key_is(line, kn, sitemap_keys)) {
+            char *url = xstrndup(v, vn);
+
+            fn(url, arg);
+            free(url);
+        }
+    }
 }
 
 /* Matches the normalised pattern P (LEN bytes) against S: '*' matches any
@@ -347,5 +411,6 @@ robots_free(struct robots *r)
     if (r == NULL)
         return;
     list_release(&r->rules);
+    xfree_strv(r->sitemaps, r->sitemaps_len);
     free(r);
 }

@@ -43,4 +43,22 @@ size_t robots_rule_count(const struct robots *r);
 
 void robots_free(struct robots *r);
 
+/* Called with the value of each Sitemap: line (trimmed, NUL-terminated,
+ * borrowed for the call). */
+typedef void (*robots_sitemap_fn)(const char *url, void *arg);
+
+/*
+ * Hands FN the URL of every "Sitemap:" line of the robots.txt text TXT
+ * (LEN bytes; the first ROBOTS_MAX_BYTES), whatever group it is in: the
+ * protocol makes them independent of user agents.  A '#' stays part of
+ * the URL.  Checks nothing about the URLs.
+ */
+void robots_sitemaps(const char *txt, size_t len, robots_sitemap_fn fn,
+                     void *arg);
+
+/* The Sitemap: lines robots_parse kept (the first 64), in order; R may
+ * be NULL (none).  robots_sitemap_at borrows from R. */
+size_t robots_sitemap_count(const struct robots *r);
+const char *robots_sitemap_at(const struct robots *r, size_t i);
+
 #endif

@@ -26,10 +26,12 @@
 #include "policy.h"
 #include "remap.h"
 #include "resume.h"
+#include "robots.h"
 #include "run.h"
 #include "sitemap.h"
 #include "suggest.h"
 #include "targets.h"
+#include "url.h"
 #include "verify.h"
 #include "workers.h"
 #include "xalloc.h"
@@ -285,6 +287,8 @@ on_link(const char *href, void *arg)
     crawl_link(job->cx->crawl, job->origin, job->url_now, job->depth, href);
 }
 
+static void start_robots_sitemaps(struct run_ctx *cx, const char *origin);
+
 /*
  * True when the answer RES to crawled page JOB is no page of the site: not
  * HTML, a 4xx, kept out by robots.txt, landing off the site or on a page
@@ -295,6 +299,7 @@ not_a_page(struct url_job *job, const struct fetch_result *res)
 {
     if (job->depth == 0) { /* the site is where the start URL lands */
         job->origin = crawl_origin(res->final_url);
+        start_robots_sitemaps(job->cx, job->origin);
         if (strcmp(res->url, res->final_url) != 0)
             crawl_visit(job->cx->crawl, res->final_url);
         return false;
@@ -395,9 +400,12 @@ on_loc(const char *loc, bool is_index, void *arg)
 {
     struct sitemap_job *job = arg;
 
+    if (job->origin == NULL) /* a sitemap not read over http(s) */
+        return;
     if (!is_index)
         crawl_add(job->cx->crawl, job->origin, job->url, loc);
-    else if (job->level < SITEMAP_MAX_LEVEL)
+    else if (job->level < SITEMAP_MAX_LEVEL &&
+             crawl_in_site(job->origin, loc)) /* as the protocol says */
         submit_sitemap(job->cx, loc, job->level + 1);
 }
 
@@ -439,12 +447,66 @@ on_sitemap(struct fetch_result *res, void *userdata)
 static void
 submit_sitemap(struct run_ctx *cx, const char *url, int level)
 {
-    struct sitemap_job *job = xcalloc(1, sizeof *job);
+    struct sitemap_job *job;
 
+    if (url_is_http(url) && !crawl_visit(cx->crawl, url))
+        return; /* each sitemap once, however it was found */
+    job = xcalloc(1, sizeof *job);
     job->cx = cx;
     job->url = xstrdup(url);
     job->level = level;
     fetch_submit_any(cx->engine, url, on_sitemap, job);
+}
+
+/* A robots.txt fetched for its Sitemap: lines. */
+struct robots_job {
+    struct run_ctx *cx;
+    char *origin;
+};
+
+/* A Sitemap: line of a crawled site's robots.txt (robots_sitemap_fn):
+ * read when it is on the site. */
+static void
+on_robots_sitemap(const char *url, void *arg)
+{
+    struct robots_job *job = arg;
+
+    if (crawl_in_site(job->origin, url))
+        submit_sitemap(job->cx, url, 0);
+}
+
+static void
+on_robots(struct fetch_result *res, void *userdata)
+{
+    struct robots_job *job = userdata;
+
+    if (res->error == FETCH_OK && !job->cx->stopping)
+        robots_sitemaps(res->body, res->body_len, on_robots_sitemap, job);
+    fetch_result_free(res);
+    free(job->origin);
+    free(job);
+}
+
+/* With -r, the robots.txt of a site whose start page landed on ORIGIN
+ * is read for its Sitemap: lines, once per site: as the engine read it
+ * for politeness, or fetched when it did not (--ignore-robots). */
+static void
+start_robots_sitemaps(struct run_ctx *cx, const char *origin)
+{
+    struct robots_job *job = xcalloc(1, sizeof *job);
+    char *url;
+
+    job->cx = cx;
+    job->origin = origin != NULL ? xstrdup(origin) : NULL;
+    url = origin != NULL ? xasprintf("%s/robots.txt", origin) : NULL;
+    if (!cx->opts->recursive || url == NULL || !crawl_visit(cx->crawl, url) ||
+        fetch_robots_sitemaps(cx->engine, url, on_robots_sitemap, job)) {
+        free(job->origin);
+        free(job);
+    } else {
+        fetch_submit_any(cx->engine, url, on_robots, job);
+    }
+    free(url);
 }
 
 /* Starts reading every --sitemap; without the network each is an

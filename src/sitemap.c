@@ -19,9 +19,10 @@
 struct source {
     const unsigned char *data;
     size_t len, pos;
+    size_t inflated; /* bytes out of zlib, all members */
     bool gzip;
     z_stream z;
-    bool z_open, z_end, z_bad;
+    bool z_open, z_end, z_bad, z_big;
 };
 
 static int
@@ -45,6 +46,10 @@ read_gzip(struct source *s, char *buf, int len)
 
     if (s->z_end)
         return 0;
+    if (s->inflated > SITEMAP_MAX_BYTES) {
+        s->z_big = true; /* a gzip bomb stops here */
+        return -1;
+    }
     s->z.next_out = (Bytef *)buf;
     s->z.avail_out = (uInt)len;
     while (s->z.avail_out == (uInt)len) {
@@ -71,6 +76,7 @@ read_gzip(struct source *s, char *buf, int len)
             return -1;
         }
     }
+    s->inflated += (size_t)len - s->z.avail_out;
     return len - (int)s->z.avail_out;
 }
 
@@ -80,7 +86,7 @@ drain(struct source *s)
 {
     char buf[16384];
 
-    while (!s->z_bad && read_gzip(s, buf, sizeof buf) > 0)
+    while (!s->z_bad && !s->z_big && read_gzip(s, buf, sizeof buf) > 0)
         ;
 }
 
@@ -208,7 +214,12 @@ sitemap_read(const char *data, size_t len, size_t max_locs, sitemap_loc_fn fn,
         rc = visit(rd, &w, err);
     if (src.gzip && (rc != AC_OK || r < 0))
         drain(&src); /* bad XML from bad gzip: say the gzip is bad */
-    if (src.z_bad)
+    if (src.z_big)
+        rc = ac_err_set(err, AC_E_LIMIT,
+                        "more than %d MiB of XML once decompressed (the "
+                        "protocol's limit is 50 MB)",
+                        SITEMAP_MAX_BYTES >> 20);
+    else if (src.z_bad)
         rc = ac_err_set(err, AC_E_IO, "corrupt gzip data");
     else if (rc == AC_OK && r < 0)
         rc = ac_err_set(err, AC_E_DATA, "not well-formed XML (line %d)",

@@ -15,6 +15,10 @@
 
 #include "err.h"
 
+/* Decompressed bytes read from one sitemap at most (the protocol allows
+ * 50 MB; a gzip bomb stops here). */
+#define SITEMAP_MAX_BYTES (64 << 20)
+
 /* Called with each <loc> (trimmed); IS_INDEX when it names another
  * sitemap (a <sitemap> of a <sitemapindex>), else a page (<url>). */
 typedef void (*sitemap_loc_fn)(const char *loc, bool is_index, void *arg);
@@ -25,7 +29,8 @@ typedef void (*sitemap_loc_fn)(const char *loc, bool is_index, void *arg);
  * <sitemapindex>; the message says which and where) or AC_E_IO (corrupt
  * gzip data); the <loc>s before the damage have been handed over.  At
  * most MAX_LOCS are handed over (the protocol allows 50,000); more is
- * AC_E_LIMIT after the first MAX_LOCS.
+ * AC_E_LIMIT after the first MAX_LOCS, and so is gzip data that inflates
+ * to more than SITEMAP_MAX_BYTES.
  */
 enum ac_status sitemap_read(const char *data, size_t len, size_t max_locs,
                             sitemap_loc_fn fn, void *arg, struct ac_err *err);

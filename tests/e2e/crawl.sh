@@ -168,6 +168,61 @@ run_attrcheck $C --sitemap "$U/bad.xml.gz"
 check "$([ "$RC" -eq 3 ] && grep -q 'sitemap: corrupt gzip data' "$OUT" &&
     echo 0 || echo 1)" "a sitemap with corrupt gzip: an error result, exit 3" \
     "$(cat "$OUT")" "$(show_run)"
+# only http(s) <loc>s on the sitemap's site; an index's sitemaps too
+printf '<urlset><url><loc>file:///etc/passwd</loc></url><url><loc>ftp://127.0.0.1/a.html</loc></url><url><loc>javascript:alert(1)</loc></url><url><loc>%s/a.html</loc></url></urlset>\n' "$U" >"$S/schemes.xml"
+printf '<sitemapindex><sitemap><loc>file://%s/sitemap.xml</loc></sitemap><sitemap><loc>http://other.example/s.xml</loc></sitemap><sitemap><loc>%s/s2.xml.gz</loc></sitemap></sitemapindex>\n' "$S" "$U" >"$S/index2.xml"
+: >"$SRV_LOG"
+run_attrcheck $C --sitemap "$U/schemes.xml" --sitemap "$U/index2.xml"
+rows "$OUT" >got
+printf '0 /a.html /schemes.xml\n0 /sub/b.html /s2.xml.gz\n' >want
+cmp -s want got && r=0 || r=1
+check $r "--sitemap: only http(s) <loc>s on its site, in an index too" \
+    "$(diff want got)" "$(show_run)"
+grep -q 'other.example\|passwd' "$SRV_LOG" && r=1 || r=0
+check $r "--sitemap: nothing off the site was asked for" "$(cat "$SRV_LOG")"
+run_attrcheck $C --max-size 200 --sitemap "$U/sitemap.xml"
+check "$([ "$RC" -eq 3 ] && [ "$(wc -l <"$OUT")" -eq 1 ] &&
+    grep -q '"kind":"too-large".*sitemap: larger than' "$OUT" && echo 0 ||
+    echo 1)" "a sitemap over --max-size: a too-large error result" \
+    "$(cat "$OUT")" "$(show_run)"
+"$PYTHON3" - "$S" "$U" <<'PY'
+import gzip, sys
+root, u = sys.argv[1], sys.argv[2]
+over = "".join("<url><loc>%s/q/%d.html</loc></url>\n" % (u, i)
+               for i in range(50001))
+open(root + "/over.xml.gz", "wb").write(gzip.compress(
+    ("<urlset>" + over + "</urlset>").encode()))
+PY
+run_attrcheck $C --max-pages 3 --sitemap "$U/over.xml.gz"
+check "$([ "$RC" -eq 3 ] && [ "$(wc -l <"$OUT")" -eq 4 ] &&
+    grep -q '"target":"[^"]*/over.xml.gz".*more than 50000 <loc>' "$OUT" &&
+    echo 0 || echo 1)" \
+    "a sitemap of 50,001 URLs: the first pages, then a limit error" \
+    "$(cat "$OUT")" "$(show_run)"
+# -r reads the Sitemap: lines of the site's robots.txt (vhost robots-sitemap)
+V="http://robots-sitemap.test:$SRV_PORT"
+printf '<urlset><url><loc>%s/sub/e.html</loc></url><url><loc>%s/a.html</loc></url></urlset>\n' "$V" "$U" >"$S/robots-sitemap.xml"
+run_attrcheck $C --resolve "robots-sitemap.test:$SRV_PORT:127.0.0.1" \
+    -r --max-depth 0 "$V/index.html"
+"$PYTHON3" -c '
+import json, sys
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    print(o.get("depth"), o["target"], o.get("found_on"))' "$OUT" | sort >got
+printf '0 %s/index.html None\n0 %s/sub/e.html %s/robots-sitemap.xml\n' \
+    "$V" "$V" "$V" >want
+cmp -s want got && r=0 || r=1
+check $r "-r: the pages of robots.txt's Sitemap: lines on the site" \
+    "$(diff want got)" "$(show_run)"
+run_attrcheck $C --resolve "robots-sitemap.test:$SRV_PORT:127.0.0.1" \
+    --ignore-robots -r --max-depth 0 "$V/index.html"
+check "$(grep -q '"target":"[^"]*/sub/e.html","url' "$OUT" && echo 0 ||
+    echo 1)" "-r --ignore-robots: robots.txt is still read for Sitemap: lines" \
+    "$(cat "$OUT")" "$(show_run)"
+run_attrcheck $C --resolve "robots-sitemap.test:$SRV_PORT:127.0.0.1" \
+    --max-depth 0 "$V/index.html"
+check "$([ "$(wc -l <"$OUT")" -eq 1 ] && echo 0 || echo 1)" \
+    "without -r robots.txt's Sitemap: lines are not read" "$(cat "$OUT")"
 run_attrcheck $C --sitemap "$U/nothere.xml"
 check "$([ "$RC" -eq 3 ] && grep -q '"kind":"http"' "$OUT" && echo 0 ||
     echo 1)" "a sitemap that is not there: an error result, exit 3" \

@@ -66,6 +66,7 @@ not older than the file):
                            on --robots MODE (default "disallow"):
       disallow / robots-*  Disallow: /private/  (Allow: /private/ok)
       robots-delay         as above plus Crawl-delay: 1
+      robots-sitemap       as above plus Sitemap: http://HOST/robots-sitemap.xml
       robots-500 / 500     HTTP 500 (disallow all)
       robots-404 / 404     HTTP 404 (allow all)
       robots-redirect      301 to /robots-real.txt (disallow /private/)
@@ -304,6 +305,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.redirect(301, "/robots-real.txt")
         if mode == "robots-slow":
             return self.wait_for_hangup()
+        if mode == "robots-sitemap":
+            line = "Sitemap: http://%s/robots-sitemap.xml\n" % self.headers.get(
+                "Host", "")
+            return self.send(200, ROBOTS + line.encode(), "text/plain")
         if mode == "robots-delay":
             return self.send(200, ROBOTS + b"Crawl-delay: 1\n", "text/plain")
         self.send(200, ROBOTS, "text/plain")

@@ -206,9 +206,48 @@ test_pathological(void)
     strbuf_release(&path);
 }
 
+static void
+on_sitemap(const char *url, void *arg)
+{
+    struct strbuf *sb = arg;
+
+    strbuf_add(sb, url, strlen(url));
+    strbuf_add(sb, "|", 1);
+}
+
+/* Sitemap: lines are read whatever their group, any case, CRLF too. */
+static void
+test_sitemaps(void)
+{
+    static const char txt[] =
+        "User-agent: *\r\nDisallow: /x\r\n"
+        "Sitemap: https://example.org/s1.xml\r\n"
+        "# Sitemap: https://example.org/commented.xml\n"
+        "user-agent: other\nSITEMAP:   https://example.org/s2.xml.gz  \n"
+        "Sitemap:\nsitemaps: https://example.org/not-a-key.xml\n"
+        "Sitemap: https://example.org/a#b.xml";
+    struct strbuf sb = {0};
+    struct robots *r;
+
+    robots_sitemaps(txt, sizeof txt - 1, on_sitemap, &sb);
+    ok(sb.buf != NULL &&
+           strcmp(sb.buf, "https://example.org/s1.xml|https://example.org/"
+                          "s2.xml.gz|https://example.org/a#b.xml|") == 0,
+       "Sitemap: lines, any group and case (%s)", sb.buf ? sb.buf : "");
+    strbuf_release(&sb);
+    r = robots_parse(txt, sizeof txt - 1, "attrcheck");
+    ok(robots_sitemap_count(r) == 3 &&
+           strcmp(robots_sitemap_at(r, 1), "https://example.org/s2.xml.gz") ==
+               0 &&
+           robots_sitemap_count(NULL) == 0,
+       "robots_parse keeps the Sitemap: lines (%zu)", robots_sitemap_count(r));
+    robots_free(r);
+}
+
 int
 main(void)
 {
+    test_sitemaps();
     test_table();
     test_delay();
     test_big();

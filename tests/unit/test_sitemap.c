@@ -2,7 +2,8 @@
 /*
  * Unit tests for sitemap: a <urlset> and a <sitemapindex>, plain and
  * gzip (two members), whitespace around <loc>, the 50,000 cap, and bad
- * input: not XML, another root, cut XML, corrupt and truncated gzip.
+ * input: not XML, another root, cut XML, corrupt and truncated gzip, a
+ * gzip bomb.
  */
 #include "config.h"
 
@@ -151,11 +152,34 @@ test_bad(void)
        "truncated gzip: an error (%s)", err.msg);
 }
 
+/* A gzip bomb: 80 MB of blanks inside a <urlset> inflate from about
+ * 80 KB; reading stops at SITEMAP_MAX_BYTES with AC_E_LIMIT. */
+static void
+test_bomb(void)
+{
+    size_t len = (size_t)80 << 20, cap = (size_t)1 << 20, n;
+    char *xml = malloc(len);
+    unsigned char *z = malloc(cap);
+    struct ac_err err = {0};
+    struct seen s;
+
+    memset(xml, ' ', len);
+    memcpy(xml, "<urlset><url><loc>https://example.org/a</loc></url>", 51);
+    memcpy(xml + len - 9, "</urlset>", 9);
+    n = gz(xml, len, z, cap);
+    ok(read_str((char *)z, n, 50000, &s, &err) == AC_E_LIMIT && s.pages == 1 &&
+           strstr(err.msg, "MiB") != NULL,
+       "a gzip bomb (%zu bytes to %zu): AC_E_LIMIT (%s)", n, len, err.msg);
+    free(xml);
+    free(z);
+}
+
 int
 main(void)
 {
     test_good();
     test_big();
     test_bad();
+    test_bomb();
     return tap_done();
 }
