@@ -47,6 +47,11 @@ struct fetch_xfer {
     char errbuf[CURL_ERROR_SIZE];
     const struct netguard *guard; /* the engine's */
     char refused[96]; /* "ADDRESS (CLASS)" the guard refused, or "" */
+    /* for fetch_config.record only: the exchange as it went */
+    struct strbuf req, head; /* request and response headers */
+    size_t seen;             /* body bytes received, kept or not */
+    long long date;
+    char ip[64];
 };
 
 /* ---- libcurl callbacks -------------------------------------------------- */
@@ -59,6 +64,7 @@ on_write(char *p, size_t size, size_t n, void *userdata)
     long status = 0;
 
     curl_easy_getinfo(r->xfer->easy, CURLINFO_RESPONSE_CODE, &status);
+    r->xfer->seen += len;
     if (status < 200 || status >= 300)
         return len; /* error pages and redirects: their bodies are unused */
     if (r->kind == FETCH_REQ_PAGE && r->body.len == 0 && !r->any_type &&
@@ -84,6 +90,9 @@ on_header(char *p, size_t size, size_t n, void *userdata)
     size_t len = size * n;
     char *ra = NULL;
 
+    if (len >= 5 && memcmp(p, "HTTP/", 5) == 0)
+        strbuf_truncate(&r->xfer->head, 0); /* kept for evidence */
+    strbuf_add(&r->xfer->head, p, len);
     if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
         /* a new response (after a 100 Continue, say) starts afresh */
         free(r->ctype);
@@ -115,6 +124,20 @@ on_opensocket(void *userdata, curlsocktype purpose, struct curl_sockaddr *a)
                          sizeof r->xfer->refused))
         return CURL_SOCKET_BAD;
     return socket(a->family, a->socktype, a->protocol);
+}
+
+/* The request headers as sent, for evidence (CURLOPT_DEBUGFUNCTION). */
+static int
+on_debug(CURL *c, curl_infotype type, char *data, size_t size, void *userdata)
+{
+    struct fetch_req *r = userdata;
+
+    (void)c;
+    if (type == CURLINFO_HEADER_OUT) {
+        strbuf_truncate(&r->xfer->req, 0); /* the last request sent */
+        strbuf_add(&r->xfer->req, data, size);
+    }
+    return 0;
 }
 
 /* ---- the transport: starting and ending transfers ---------------------- */
@@ -200,6 +223,11 @@ easy_for(struct fetch_engine *e, struct fetch_req *r)
     if (r->kind == FETCH_REQ_PAGE)
         curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
                          (curl_off_t)e->cfg.max_size);
+    if (e->cfg.record != NULL) { /* verbose only feeds on_debug */
+        curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
+        curl_easy_setopt(c, CURLOPT_DEBUGDATA, r);
+        curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+    }
     set_protocols(c);
     return c;
 }
@@ -253,6 +281,39 @@ curl_kind(CURLcode cc)
     }
 }
 
+/* Hands R's exchange to fetch_config.record; the response record's id
+ * goes to R's result. */
+static void
+record(struct fetch_engine *e, struct fetch_req *r, CURLcode cc)
+{
+    struct fetch_xfer *x = r->xfer;
+    struct fetch_exchange ex = {0};
+    char *id;
+
+    if (e->cfg.record == NULL || (x->req.len == 0 && x->head.len == 0))
+        return;
+    ex.url = r->url;
+    ex.ip = x->ip;
+    ex.date = x->date;
+    ex.request = x->req.buf ? x->req.buf : "";
+    ex.request_len = x->req.len;
+    ex.head = x->head.buf ? x->head.buf : "";
+    ex.head_len = x->head.len;
+    ex.body = r->body.buf ? r->body.buf : "";
+    ex.body_len = r->body.len;
+    if (r->over_limit || cc == CURLE_FILESIZE_EXCEEDED)
+        ex.truncated = "length";
+    else if (cc != CURLE_OK || x->seen != r->body.len)
+        ex.truncated = "unspecified";
+    id = e->cfg.record(&ex, e->cfg.record_arg);
+    if (r->res != NULL) {
+        free(r->res->record_id);
+        r->res->record_id = id;
+    } else {
+        free(id);
+    }
+}
+
 /* Tells fetch_sched.c that R's transfer ended with CC. */
 static void
 complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
@@ -262,6 +323,7 @@ complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
 
     char why[160];
 
+    record(e, r, cc);
     if (cc != CURLE_OK && r->xfer->refused[0] != '\0') {
         snprintf(why, sizeof why, "refused to connect to %s: --deny-private",
                  r->xfer->refused);
@@ -289,6 +351,11 @@ curl_start(struct fetch_engine *e, struct fetch_req *r)
     r->xfer->errbuf[0] = '\0';
     r->xfer->refused[0] = '\0';
     r->xfer->guard = &fc->guard;
+    strbuf_truncate(&r->xfer->req, 0);
+    strbuf_truncate(&r->xfer->head, 0);
+    r->xfer->seen = 0;
+    r->xfer->ip[0] = '\0';
+    r->xfer->date = (long long)time(NULL);
     r->xfer->easy = easy_for(e, r);
     if (r->xfer->easy != NULL &&
         curl_multi_add_handle(fc->multi, r->xfer->easy) != CURLM_OK) {
@@ -312,6 +379,8 @@ curl_cancel(struct fetch_engine *e, struct fetch_req *r)
         curl_easy_cleanup(r->xfer->easy);
     }
     curl_slist_free_all(r->xfer->cond);
+    strbuf_release(&r->xfer->req);
+    strbuf_release(&r->xfer->head);
     free(r->xfer);
     r->xfer = NULL;
 }
@@ -324,9 +393,12 @@ transfer_done(struct fetch_engine *e, CURL *c, CURLcode cc)
 {
     struct fetch_req *r = NULL;
     long status = 0;
-    char *loc = NULL, *location = NULL;
+    char *loc = NULL, *location = NULL, *ip = NULL;
 
     curl_easy_getinfo(c, CURLINFO_PRIVATE, (char **)&r);
+    if (curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK &&
+        ip != NULL)
+        snprintf(r->xfer->ip, sizeof r->xfer->ip, "%s", ip);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
     if (curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK &&
         loc != NULL)

@@ -19,6 +19,30 @@
 struct remap_list;
 struct fetch_engine;
 
+/*
+ * One HTTP exchange (a hop: one request and its answer), as it went over
+ * the wire, for evidence (--warc-out).  Borrowed for the call.
+ */
+struct fetch_exchange {
+    const char *url;     /* this hop's URL */
+    const char *ip;      /* the server's address; "" when not connected */
+    long long date;      /* when the request started, seconds since 1970 */
+    const char *request; /* request line and headers as sent; may be "" */
+    size_t request_len;
+    const char *head; /* status line and headers as received; may be "" */
+    size_t head_len;
+    const char *body; /* the entity body, content coding undone */
+    size_t body_len;
+    /* NULL when BODY is the whole payload; else why it is not: "length"
+     * (over --max-size) or "unspecified" (not kept: a redirect's or an
+     * error's body, a type refused unread, a transfer cut short) */
+    const char *truncated;
+};
+
+/* Called once per exchange; returns an id for the response record
+ * (malloc'd; NULL when none), kept in fetch_result.record_id. */
+typedef char *(*fetch_record_fn)(const struct fetch_exchange *x, void *arg);
+
 struct fetch_config {
     long timeout_ms;         /* whole transfer of one hop, connect included */
     size_t max_size;         /* decoded body bytes */
@@ -35,6 +59,8 @@ struct fetch_config {
     const char *const *resolve; /* "HOST:PORT:ADDR" entries */
     size_t resolve_len;
     const struct remap_list *remaps; /* borrowed; may be NULL */
+    fetch_record_fn record;          /* NULL: exchanges are not reported */
+    void *record_arg;
 };
 
 /* Fills CFG with the defaults: 30 s, 10 MiB, 16 jobs, 2 per host, no
@@ -87,6 +113,7 @@ struct fetch_result {
     char *etag;          /* may be NULL */
     char *last_modified; /* may be NULL */
     int attempts;        /* transfers made for the last hop */
+    char *record_id;     /* record's id for the last hop; may be NULL */
 };
 
 /* The callback: RES belongs to it (free with fetch_result_free).  It may

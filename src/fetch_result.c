@@ -60,6 +60,7 @@ fetch_result_free(struct fetch_result *r)
     free(r->body);
     free(r->etag);
     free(r->last_modified);
+    free(r->record_id);
     free(r);
 }
 

@@ -20,6 +20,7 @@
 #include "findings.h"
 #include "options.h"
 #include "shard.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 enum opt_id {
@@ -71,7 +72,8 @@ enum opt_id {
     OPT_HTML_PASSING,
     OPT_OPEN,
     OPT_THREADS,
-    OPT_SITEMAP
+    OPT_SITEMAP,
+    OPT_WARC_OUT
 };
 
 struct option_def {
@@ -168,6 +170,9 @@ static const struct option_def OPTION_TABLE[] = {
     {"sitemap", OPT_SITEMAP, "URL",
      "check every page a sitemap or sitemap index lists on its site "
      "(repeatable)"},
+    {"warc-out", OPT_WARC_OUT, "FILE",
+     "keep the HTTP exchanges and verdicts as WARC 1.1 evidence in FILE "
+     "(.warc.gz: gzip per record)"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -495,6 +500,9 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
     case OPT_OUTPUT:
         set_string(&o->output, arg);
         return AC_OK;
+    case OPT_WARC_OUT:
+        set_string(&o->warc_out, arg);
+        return AC_OK;
     case OPT_HTML_TEXTS:
     case OPT_HTML_PASSING:
         return apply_html(o, id, arg, err);
@@ -759,6 +767,35 @@ config_path(const struct options *cli)
     return config_file_find();
 }
 
+/* ARGV[1..ARGC) as shell words, each in double quotes (as wget writes
+ * them into its WARC files), with the user and password of URLs
+ * ("//user:secret@host") replaced by "***": the command line without its
+ * secrets, for --warc-out's warcinfo record. */
+static char *
+command_line(int argc, char **argv)
+{
+    struct strbuf sb = {0};
+    const char *p, *at, *sl;
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        strbuf_adds(&sb, i > 1 ? " \"" : "\"");
+        for (p = argv[i]; *p != '\0'; p++) {
+            if (p[0] == '/' && p[1] == '/' && (at = strchr(p + 2, '@')) &&
+                ((sl = strchr(p + 2, '/')) == NULL || at < sl)) {
+                strbuf_adds(&sb, "//***");
+                p = at - 1;
+                continue;
+            }
+            if (*p == '"' || *p == '\\')
+                strbuf_addc(&sb, '\\');
+            strbuf_addc(&sb, (unsigned char)*p < 0x20 ? '?' : *p);
+        }
+        strbuf_addc(&sb, '"');
+    }
+    return sb.buf != NULL ? sb.buf : xstrdup("");
+}
+
 enum ac_status
 options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
 {
@@ -778,6 +815,8 @@ options_parse(int argc, char **argv, struct options *opts, struct ac_err *err)
         rc = config_file_read(path, apply_setting, opts, err);
     if (rc == AC_OK)
         rc = parse_argv(argc, argv, opts, err);
+    if (rc == AC_OK)
+        opts->command_line = command_line(argc, argv);
     if (rc == AC_OK && path != NULL) {
         free(opts->config_file);
         opts->config_file = path;
@@ -811,6 +850,8 @@ options_free(struct options *opts)
     xfree_strv(opts->sitemaps, opts->sitemaps_len);
     free(opts->config_file);
     free(opts->output);
+    free(opts->warc_out);
+    free(opts->command_line);
     free(opts->base_url);
     free(opts->rules_dir);
     free(opts->user_agent);

@@ -110,6 +110,8 @@ struct options {
     size_t max_pages; /* pages a crawl fetches at most; 0: no cap */
     char **sitemaps;  /* --sitemap URL, repeatable */
     size_t sitemaps_len;
+    char *warc_out;     /* --warc-out FILE, or NULL */
+    char *command_line; /* the arguments, quoted, URL passwords hidden */
 };
 
 /*

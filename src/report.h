@@ -94,6 +94,10 @@ char *report_error_text(const struct result *r);
 /* True when TARGET is a URL rather than a local path. */
 bool report_target_is_url(const char *target);
 
+/* R as the compact JSON object of docs/output.md (the jsonl line without
+ * its newline); caller frees. */
+char *report_result_json(const struct result *r);
+
 /* The emitters. */
 extern const struct report_ops report_text_ops;
 extern const struct report_ops report_json_ops;

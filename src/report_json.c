@@ -242,6 +242,16 @@ result_json(const struct result *r)
 
 #define DUMP_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT)
 
+char *
+report_result_json(const struct result *r)
+{
+    json_t *o = result_json(r);
+    char *s = json_dumps(o, DUMP_FLAGS);
+
+    json_decref(o);
+    return s != NULL ? s : xstrdup("{}");
+}
+
 /*
  * Writes line S (N bytes, newline included) with one write(), so that a
  * run killed at any moment (SIGKILL too) leaves only whole lines; a

@@ -41,6 +41,7 @@ result_free(struct result *r)
     free(r->target);
     free(r->url);
     free(r->found_on);
+    free(r->record_id);
     if (r->analysed)
         analysis_free(&r->analysis);
     finding_list_free(&r->findings);

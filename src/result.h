@@ -58,8 +58,9 @@ struct result {
     long elapsed_ms;
     size_t bytes;
     char *content_type;
-    int depth;      /* a crawled page: links from the start; else -1 */
-    char *found_on; /* a crawled page: the page linking it; NULL at 0 */
+    int depth;       /* a crawled page: links from the start; else -1 */
+    char *found_on;  /* a crawled page: the page linking it; NULL at 0 */
+    char *record_id; /* --warc-out: the response record judged; or NULL */
     struct source_check *check; /* what verifying the source found */
     char *suggestion_html;      /* a corrected notice, or NULL */
     char *suggestion_text;

@@ -34,6 +34,7 @@
 #include "url.h"
 #include "verify.h"
 #include "workers.h"
+#include "warc_out.h"
 #include "xalloc.h"
 
 /* What one run shares: where results go and the network engine. */
@@ -44,6 +45,7 @@ struct run_ctx {
     struct run_stats *stats;
     struct remap_list *remaps;   /* NULL when none were given */
     struct fetch_engine *engine; /* NULL with --offline */
+    struct warc_out *warc;       /* --warc-out, or NULL */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
     struct cache *cache;         /* --cache FILE (main's); NULL without */
@@ -73,6 +75,18 @@ struct url_job {
     const char *url_now; /* the final URL, while its links are read */
 };
 
+/* The verdict of R as a metadata record of the --warc-out file, referring
+ * to the response it was judged from when it was fetched. */
+static void
+warc_metadata(struct warc_out *w, const struct result *r)
+{
+    char *json = report_result_json(r);
+
+    warc_out_metadata(w, r->url != NULL ? r->url : r->target, r->record_id,
+                      json, strlen(json));
+    free(json);
+}
+
 /* The end of every target: the verdict is final once the policy has
  * been applied, and then the suggestion and the counts follow it. */
 static void
@@ -87,6 +101,8 @@ finish(struct run_ctx *cx, struct result *r)
     if (cx->policy != NULL)
         policy_apply(cx->policy, r);
     suggest_notice(cx->notices, r);
+    if (cx->warc != NULL)
+        warc_metadata(cx->warc, r);
     cx->stats->verdicts[r->verdict]++;
     cx->stats->total++;
     report_result(cx->rep, r);
@@ -259,6 +275,8 @@ take_fetch_facts(struct result *r, struct fetch_result *res)
     r->bytes = res->body_len;
     r->content_type = res->content_type;
     res->content_type = NULL;
+    r->record_id = res->record_id;
+    res->record_id = NULL;
     r->redirects = xcalloc(res->redirects_len ? res->redirects_len : 1,
                            sizeof *r->redirects);
     for (i = 0; i < res->redirects_len; i++) {
@@ -575,6 +593,37 @@ claim_ttl_s(const struct options *opts)
     return (opts->timeout_ms / 1000 + 1) * (opts->retries + 1) + 60;
 }
 
+/* Every HTTP exchange of the run goes into the --warc-out file
+ * (fetch_record_fn). */
+static char *
+on_exchange(const struct fetch_exchange *x, void *arg)
+{
+    return warc_out_exchange(arg, x);
+}
+
+/* Opens --warc-out (appending when the run resumes) and writes its
+ * warcinfo record. */
+static enum ac_status
+open_warc(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
+{
+    char *fields = xasprintf(
+        "software: attrcheck/%s\n"
+        "format: WARC File Format 1.1\n"
+        "conformsTo: https://iipc.github.io/warc-specifications/"
+        "specifications/warc-format/warc-1.1/\n"
+        "robots: %s\n"
+        "http-header-user-agent: %s\n"
+        "attrcheck-arguments: %s\n",
+        PACKAGE_VERSION, opts->ignore_robots ? "ignore" : "classic",
+        opts->user_agent ? opts->user_agent : fetch_default_user_agent(),
+        opts->command_line ? opts->command_line : "");
+    enum ac_status rc = warc_out_open(
+        opts->warc_out, opts->resume_files_len > 0, fields, &cx->warc, err);
+
+    free(fields);
+    return rc;
+}
+
 static enum ac_status
 ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 {
@@ -590,6 +639,8 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
         if (remap_list_add(cx->remaps, opts->remaps[i], err) != AC_OK)
             return AC_E_USAGE;
     }
+    if (opts->warc_out != NULL && open_warc(cx, opts, err) != AC_OK)
+        return err->code;
     threads = opts->threads > 0 ? (unsigned)opts->threads : workers_cpus();
     if (threads > 1) {
         html_global_init(); /* before any thread parses */
@@ -613,6 +664,10 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     cfg.resolve = (const char *const *)opts->resolve;
     cfg.resolve_len = opts->resolve_len;
     cfg.remaps = cx->remaps;
+    if (cx->warc != NULL) {
+        cfg.record = on_exchange;
+        cfg.record_arg = cx->warc;
+    }
     if (fetch_engine_new(&cfg, &cx->engine, err) != AC_OK)
         return err->code;
     if (opts->recursive || opts->sitemaps_len > 0) {
@@ -642,6 +697,9 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 static void
 ctx_close(struct run_ctx *cx)
 {
+    struct ac_err ignored = {0};
+
+    warc_out_close(cx->warc, &ignored); /* after an error only */
     workers_free(cx->workers);
     notices_free(cx->notices);
     crawl_free(cx->crawl);
@@ -740,8 +798,10 @@ run_targets(const struct options *opts, const struct run_env *env,
     if (env->tally != NULL)
         *env->tally = *targets_tally(ts);
     targets_free(ts);
+    rc = warc_out_close(cx.warc, err);
+    cx.warc = NULL;
     ctx_close(&cx);
-    return AC_OK;
+    return rc;
 }
 
 /* True when this binary runs from the build tree, not installed. */
