@@ -14,6 +14,15 @@
 #include "msg.h"
 
 static int msg_level; /* written once by main before any work starts */
+static void (*clear_fn)(void *); /* msg_set_clear */
+static void *clear_arg;
+
+void
+msg_set_clear(void (*fn)(void *), void *arg)
+{
+    clear_fn = fn;
+    clear_arg = arg;
+}
 
 void
 msg_set_level(int level)
@@ -100,6 +109,8 @@ vmsg(const char *kind, const char *fmt, va_list ap)
     strbuf_adds(&out, kind);
     msg_escape(&out, strbuf_str(&raw));
     strbuf_addc(&out, '\n');
+    if (clear_fn != NULL)
+        clear_fn(clear_arg);
     fputs(strbuf_str(&out), stderr);
     strbuf_release(&raw);
     strbuf_release(&out);

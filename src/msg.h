@@ -19,6 +19,10 @@ void msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Sets whether msg_info prints and whether warnings are shown (-q). */
 void msg_set_level(int level); /* -1 quiet, 0 normal, 1 verbose */
 
+/* FN(ARG) is called before each message is printed (the progress line
+ * clears itself); NULL: nothing. */
+void msg_set_clear(void (*fn)(void *), void *arg);
+
 /*
  * Appends S to SB for display on a terminal: C0 and C1 control
  * characters, DEL, bidirectional overrides and invalid UTF-8 become

@@ -73,7 +73,9 @@ enum opt_id {
     OPT_OPEN,
     OPT_THREADS,
     OPT_SITEMAP,
-    OPT_WARC_OUT
+    OPT_WARC_OUT,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS
 };
 
 struct option_def {
@@ -173,6 +175,10 @@ static const struct option_def OPTION_TABLE[] = {
     {"warc-out", OPT_WARC_OUT, "FILE",
      "keep the HTTP exchanges and verdicts as WARC 1.1 evidence in FILE "
      "(.warc.gz: gzip per record)"},
+    {"progress", OPT_PROGRESS, NULL,
+     "show a progress line on stderr even when it is not a terminal"},
+    {"no-progress", OPT_NO_PROGRESS, NULL,
+     "show no progress line, even on a terminal"},
     {"quiet", OPT_QUIET, NULL, "print no warnings, only the report"},
     {"verbose", OPT_VERBOSE, NULL, "say more about what happens"},
     {"help", OPT_HELP, NULL, "show this help and exit"},
@@ -187,6 +193,7 @@ defaults(struct options *o)
     memset(o, 0, sizeof *o);
     o->format = FORMAT_TEXT;
     o->color = COLOR_AUTO;
+    o->progress = -1;
     o->timeout_ms = 30000;
     o->max_size = 10 * 1024 * 1024;
     o->jobs = 16;
@@ -590,6 +597,10 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
     case OPT_RECURSIVE:
         o->recursive = true;
         return AC_OK;
+    case OPT_PROGRESS:
+    case OPT_NO_PROGRESS:
+        o->progress = id == OPT_PROGRESS ? 1 : 0;
+        return AC_OK;
     case OPT_SITEMAP:
         push(&o->sitemaps, &o->sitemaps_len, arg);
         return AC_OK;
@@ -704,6 +715,10 @@ clear_flag(struct options *o, int id)
         break;
     case OPT_OPEN:
         o->open = false;
+        break;
+    case OPT_PROGRESS:
+    case OPT_NO_PROGRESS:
+        o->progress = -1;
         break;
     default:
         o->verbosity = 0;

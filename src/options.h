@@ -111,6 +111,7 @@ struct options {
     char **sitemaps;  /* --sitemap URL, repeatable */
     size_t sitemaps_len;
     char *warc_out;     /* --warc-out FILE, or NULL */
+    int progress;       /* --progress 1, --no-progress 0, else -1: auto */
     char *command_line; /* the arguments, quoted, URL passwords hidden */
 };
 

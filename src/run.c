@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,7 +25,9 @@
 #include "interrupt.h"
 #include "msg.h"
 #include "policy.h"
+#include "progress.h"
 #include "remap.h"
+#include "report.h"
 #include "resume.h"
 #include "robots.h"
 #include "run.h"
@@ -33,8 +36,8 @@
 #include "targets.h"
 #include "url.h"
 #include "verify.h"
-#include "workers.h"
 #include "warc_out.h"
+#include "workers.h"
 #include "xalloc.h"
 
 /* What one run shares: where results go and the network engine. */
@@ -46,6 +49,7 @@ struct run_ctx {
     struct remap_list *remaps;   /* NULL when none were given */
     struct fetch_engine *engine; /* NULL with --offline */
     struct warc_out *warc;       /* --warc-out, or NULL */
+    struct progress *progress;   /* the status line, or NULL */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
     struct cache *cache;         /* --cache FILE (main's); NULL without */
@@ -87,6 +91,16 @@ warc_metadata(struct warc_out *w, const struct result *r)
     free(json);
 }
 
+/* A monotonic clock in milliseconds, for the progress line. */
+static long long
+mono_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* The end of every target: the verdict is final once the policy has
  * been applied, and then the suggestion and the counts follow it. */
 static void
@@ -103,9 +117,11 @@ finish(struct run_ctx *cx, struct result *r)
     suggest_notice(cx->notices, r);
     if (cx->warc != NULL)
         warc_metadata(cx->warc, r);
+    progress_clear(cx->progress); /* a result on the same terminal */
     cx->stats->verdicts[r->verdict]++;
     cx->stats->total++;
     report_result(cx->rep, r);
+    progress_update(cx->progress, cx->stats, mono_ms(), false);
     result_free(r);
     free(r);
 }
@@ -745,6 +761,82 @@ stop(struct run_ctx *cx)
         fetch_step(cx->engine, 0);
 }
 
+/* True when NAME ends in .warc or .warc.gz. */
+static bool
+warc_name(const char *name)
+{
+    size_t n = strlen(name);
+
+    return (n >= 5 && strcmp(name + n - 5, ".warc") == 0) ||
+           (n >= 8 && strcmp(name + n - 8, ".warc.gz") == 0);
+}
+
+/* Adds the lines of list PATH that name a target to *N; false when that
+ * cannot be known (standard input, a WARC file, unreadable). */
+static bool
+count_list(const char *path, size_t *n)
+{
+    FILE *f = strcmp(path, "-") != 0 ? fopen(path, "r") : NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    bool ok = f != NULL;
+
+    while (ok && (len = getline(&line, &cap, f)) > 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len > 0 && line[0] != '#') {
+            ok = !warc_name(line);
+            (*n)++;
+        }
+    }
+    free(line);
+    if (f != NULL)
+        fclose(f);
+    return ok;
+}
+
+/* The number of targets, when it is cheap to know ahead: URLs, files and
+ * -i lists (a line each, read once more); 0 with folders, WARC files,
+ * standard input, -r, --sitemap, --shard or --resume. */
+static size_t
+known_total(const struct options *o)
+{
+    struct stat st;
+    size_t i, n = 0;
+
+    if (o->recursive || o->sitemaps_len > 0 || o->shard_n > 0 ||
+        o->resume_files_len > 0)
+        return 0;
+    for (i = 0; i < o->targets_len; i++)
+        if (warc_name(o->targets[i]) ||
+            (!report_target_is_url(o->targets[i]) &&
+             (stat(o->targets[i], &st) != 0 || !S_ISREG(st.st_mode))))
+            return 0;
+    n = o->targets_len;
+    for (i = 0; i < o->inputs_len; i++)
+        if (!count_list(o->inputs[i], &n))
+            return 0;
+    return n;
+}
+
+/* Clears the progress line before a message (msg_set_clear). */
+static void
+clear_progress(void *p)
+{
+    progress_clear(p);
+}
+
+/* The progress line: --progress, or stderr a terminal and not -q. */
+static struct progress *
+progress_start(const struct options *o)
+{
+    bool on = o->progress == 1 ||
+              (o->progress < 0 && o->verbosity >= 0 && isatty(STDERR_FILENO));
+
+    return on ? progress_new(stderr, known_total(o), mono_ms()) : NULL;
+}
+
 enum ac_status
 run_targets(const struct options *opts, const struct run_env *env,
             struct report *rep, struct run_stats *stats, struct ac_err *err)
@@ -775,6 +867,8 @@ run_targets(const struct options *opts, const struct run_env *env,
     cx.done = cx.crawl != NULL ? env->done : NULL;
     targets_skip_done(ts, cx.crawl != NULL ? NULL : env->done);
     report_begin(rep);
+    cx.progress = progress_start(opts);
+    msg_set_clear(clear_progress, cx.progress);
     start_sitemaps(&cx);
     while (!interrupt_pending()) {
         if (in_flight(&cx) < window) {
@@ -791,9 +885,12 @@ run_targets(const struct options *opts, const struct run_env *env,
         if (in_flight(&cx) == 0)
             break;
         step(&cx);
+        progress_update(cx.progress, stats, mono_ms(), false);
     }
     if (interrupt_pending())
         stop(&cx);
+    msg_set_clear(NULL, NULL);
+    progress_free(cx.progress); /* clears the line */
     report_end(rep);
     if (env->tally != NULL)
         *env->tally = *targets_tally(ts);
