@@ -320,7 +320,6 @@ complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
          char *location)
 {
     struct fetch_outcome o = {FETCH_OK, "", status, location};
-
     char why[160];
 
     record(e, r, cc);
