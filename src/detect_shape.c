@@ -99,6 +99,12 @@ hit_shape(struct detect_ctx *cx, size_t b, const struct rules_hit *h)
         return false; /* "Photo: Jan Visser. Credit: ..." */
     if (detect_heads(cx, RULE_DATE, blk->text + h->end, blk->len - h->end))
         return false; /* "First published: 12 May 2021" */
+    if (strcmp(h->value, "label") == 0 && blk->lead != HTML_LEAD_TEXT &&
+        blank(blk->text, h->start))
+        return false; /* "Source: X" under an image, a list or a table:
+                         where that came from, not this text */
+    if (strcmp(h->value, "label") != 0 && detect_about_other(cx, b, h->start))
+        return false; /* "All photos reprinted with permission from" */
     if (strcmp(h->value, "label") ==
         0) /* heading its line, or a list of
               labels ("Auteur : X<br>Source : Y") */

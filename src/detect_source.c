@@ -328,6 +328,8 @@ is_generic_label(const char *t)
                                         "qui"};
     size_t i;
 
+    if (strncasecmp(t, "this ", 5) == 0) /* "this question": a description */
+        return true;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcasecmp(t, words[i]) == 0)
             return true;
@@ -850,16 +852,37 @@ rdfa_value(const struct html_page *p, const char *property)
     return NULL;
 }
 
+/* True when block B names a licence: a claim, a rel="license" link or a
+ * licence statement of the page's text. */
+static bool
+names_license(const struct detect_ctx *cx, size_t b)
+{
+    size_t i;
+
+    if (cx->claim_block[b] || cx->license_link[b])
+        return true;
+    for (i = 0; i < cx->a->licenses_len; i++)
+        if (cx->a->licenses[i].block == b &&
+            cx->a->licenses[i].role == ROLE_CLAIM)
+            return true;
+    return false;
+}
+
 void
 detect_source(struct detect_ctx *cx)
 {
     const struct html_page *p = cx->page;
     const char *name;
     size_t b;
+    int pass;
 
-    for (b = 0; b < p->blocks_len && cx->a->source == NULL; b++)
-        if (cx->notice_block[b])
-            source_in_block(cx, b);
+    /* a notice that names a licence next to its link ("a copy of <a>this
+     * question</a>, license: CC BY-SA 3.0") first, then any other
+     * ("Source: <a>a book</a>" in the text) */
+    for (pass = 0; pass < 2 && cx->a->source == NULL; pass++)
+        for (b = 0; b < p->blocks_len && cx->a->source == NULL; b++)
+            if (cx->notice_block[b] && (pass == 1) != names_license(cx, b))
+                source_in_block(cx, b);
     if (cx->a->source == NULL)
         source_from_metadata(cx);
     if (cx->a->source != NULL && cx->a->source->credit == NULL &&

@@ -299,6 +299,46 @@ element(struct html_state *st, size_t fi, const xmlChar **atts)
     html_rdfa_element(st, f, atts);
 }
 
+/* True when the text collected now is a link's. */
+static bool
+in_link(const struct html_state *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->ncols; i++)
+        if (st->cols[i].kind == HTML_COL_LINK)
+            return true;
+    return false;
+}
+
+/* Notes a media element starting (F) or a list or table of the text
+ * ending (ENDING): the next block's text may be its caption or the
+ * source of its data.  Menus (nav, header) and a link's image are no
+ * such content. */
+static void
+note_lead(struct html_state *st, const xmlChar *name,
+          const struct html_frame *f, bool ending)
+{
+    static const char *const media[] = {"audio",  "canvas",  "embed", "iframe",
+                                        "object", "picture", "svg",   "video"};
+    const char *n = (const char *)name;
+    size_t i;
+
+    if (f->region != HTML_REGION_BODY && f->region != HTML_REGION_MAIN)
+        return;
+    if (ending) {
+        if (strcasecmp(n, "ol") == 0 || strcasecmp(n, "ul") == 0 ||
+            strcasecmp(n, "dl") == 0)
+            st->lead = HTML_LEAD_LIST;
+        else if (strcasecmp(n, "table") == 0)
+            st->lead = HTML_LEAD_TABLE;
+        return;
+    }
+    for (i = 0; i < sizeof media / sizeof media[0]; i++)
+        if (strcasecmp(n, media[i]) == 0 && !in_link(st))
+            st->lead = HTML_LEAD_MEDIA;
+}
+
 static void
 push_frame(struct html_state *st, const struct html_frame *f)
 {
@@ -346,6 +386,8 @@ on_start(void *ud, const xmlChar *name, const xmlChar **atts)
             f.skip = true;
     }
     set_context(&f, atts);
+    if (!f.hidden && !f.in_head)
+        note_lead(st, name, &f, false);
     push_frame(st, &f);
     if (!f.skip)
         element(st, st->nframes - 1, atts);
@@ -366,6 +408,8 @@ on_end(void *ud, const xmlChar *name)
     if (st->nframes == 0)
         return;
     f = &st->frames[st->nframes - 1];
+    if (!f->skip && !f->hidden && !f->in_head)
+        note_lead(st, name, f, true);
     if (f->jsonld)
         html_page_jsonld(st);
     while (st->ncols > f->cols)

@@ -34,6 +34,15 @@ enum html_region {
     HTML_REGION_FORM
 };
 
+/* What stands between the previous block's text and a block's first
+ * text, when it is more than markup: the block may be its caption. */
+enum html_lead {
+    HTML_LEAD_TEXT = 0, /* nothing but text and markup */
+    HTML_LEAD_MEDIA,    /* an image, video, frame or drawing, not a link's */
+    HTML_LEAD_LIST,     /* the end of a list (<ol>, <ul>, <dl>) */
+    HTML_LEAD_TABLE     /* the end of a table */
+};
+
 /* A byte range of a block's text. */
 struct html_span {
     size_t start, end;
@@ -60,6 +69,7 @@ struct html_block {
     bool widget;   /* in a dialog, pop-up or modal: a tool, not the text */
     bool figure;   /* in <figure>, <figcaption> or a table <caption> */
     bool quote;    /* in <blockquote> */
+    enum html_lead lead;    /* what stands right before its first text */
     struct html_span *code; /* text inside <code>, <pre>, <kbd>, <samp>, */
     size_t code_len;        /* <xmp>: examples, in text order */
 };

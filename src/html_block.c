@@ -112,8 +112,12 @@ html_block_text(struct html_state *st, size_t fi, const char *ch, size_t len)
     b = &st->blocks[o->block_cur];
     before = b->sb.len;
     textnorm_append(&b->sb, ch, len, &b->space);
-    if (before == 0 && b->sb.len > 0)
+    if (before == 0 && b->sb.len > 0) {
         b->line = html_util_text_line(st, ch, len);
+        b->lead = st->lead;
+    }
+    if (b->sb.len > before)
+        st->lead = HTML_LEAD_TEXT;
     if (st->frames[fi].code)
         code_span(b, before + (before > 0 && b->sb.buf[before] == ' '),
                   b->sb.len);
@@ -275,6 +279,7 @@ html_block_finish(struct html_state *st)
         o->widget = b->widget;
         o->figure = b->figure;
         o->quote = b->quote;
+        o->lead = b->lead;
         o->code = b->code;
         o->code_len = b->code_len;
         p->blocks_len++;

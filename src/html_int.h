@@ -67,6 +67,7 @@ struct html_wblock {
     size_t parent;
     const char *tag; /* static, from html.c's table */
     bool hidden, widget, figure, quote;
+    enum html_lead lead;
     struct html_span *code; /* see struct html_block */
     size_t code_len, code_cap;
 };
@@ -103,6 +104,7 @@ struct html_state {
     struct strbuf script; /* the JSON-LD script being read */
     unsigned script_line;
     bool any_element, title_done;
+    enum html_lead lead; /* since the last text: see struct html_block */
     /* where the parser is, copied by html.c at each parser event so that
      * html_util.c tells lines without libxml2 */
     const unsigned char *in_base, *in_cur; /* NULL: unknown */

@@ -65,8 +65,10 @@ html_page_img(struct html_state *st, const struct html_frame *f,
     l = &st->page->links[i];
     l->is_img = true;
     l->text = textnorm_dup(alt != NULL ? alt : "");
-    if (c == NULL)
+    if (c == NULL) {
+        st->lead = HTML_LEAD_MEDIA; /* a link's image is a button */
         return;
+    }
     l = &st->page->links[c->first];
     if (l->img_src == NULL)
         l->img_src = html_util_trim_dup(src);

@@ -405,6 +405,29 @@ static const struct detect_case precision_cases[] = {
      "href=\"https://archive.ph/20210512093000/https://orig.example/s\">Orig"
      "</a>.</p></body>",
      NULL, "lic=- src=https://orig.example/s credit=Orig copied"},
+    {"a label right under a list cites the list's data",
+     "<body><p>Body.</p><ol><li>One</li><li>Two</li></ol><p>Source: <a "
+     "href=\"https://data.example/top\">Top 500</a></p></body>",
+     NULL, "lic=- src=-"},
+    {"a label right under an image is its caption",
+     "<body><p>Body.</p><p><img src=\"c.png\"></p><p>Source: <a "
+     "href=\"https://wiki.example/x\">Wiki</a></p></body>",
+     NULL, "lic=- src=-"},
+    {"a notice phrase after an image is still a notice",
+     "<body><p>Body.</p><p><img src=\"c.png\"></p><p>Republished from <a "
+     "href=\"https://orig.example/s\">Orig</a>.</p></body>",
+     NULL, "lic=- src=https://orig.example/s credit=Orig copied"},
+    {"a permission for all photos is not the text's",
+     "<body><p>Body.</p><p>A table. All photos reprinted with permission "
+     "from The Family Table.</p></body>",
+     NULL, "lic=- src=-"},
+    {"the notice naming a licence wins over an earlier label",
+     "<body><p>Source: <a href=\"https://books.example/b\">A book</a></p>"
+     "<p>Body.</p><p>This page is mostly a copy of <a "
+     "href=\"https://qa.example/q/25\">this question</a>, license: <a "
+     "href=\"https://creativecommons.org/licenses/by-sa/3.0/\">CC BY-SA "
+     "3.0</a>.</p></body>",
+     NULL, "lic=CC BY-SA 3.0/notice src=https://qa.example/q/25"},
 };
 
 static const struct detect_case creator_cases[] = {

@@ -231,6 +231,47 @@ test_context(void)
     html_page_free(&p);
 }
 
+/* What stands right before a block's first text: an image, video or
+ * frame (not a link's image), the end of a list or a table (not a
+ * menu's), or only text. */
+static void
+test_lead(void)
+{
+    struct html_page p;
+    const struct html_block *b;
+
+    parse("<p>intro</p><p><img src=a.png></p><p>under image</p>"
+          "<ol><li>one</li></ol><p>under list</p>"
+          "<table><tr><td>cell</td></tr></table><p>under table</p>"
+          "<div><video src=v.mp4></video></div><p>under video</p>"
+          "<p><img src=b.png> same block</p>"
+          "<p><a href=/><img src=logo.png></a></p><p>under logo</p>"
+          "<nav><ul><li><a href=/x>menu</a></li></ul></nav><p>under menu</p>"
+          "<p>text <img src=c.png> inline</p><p>after inline</p>",
+          &p);
+    b = find_block(&p, "intro");
+    ok(b != NULL && b->lead == HTML_LEAD_TEXT, "first block: text");
+    b = find_block(&p, "under image");
+    ok(b != NULL && b->lead == HTML_LEAD_MEDIA, "after <img>: media");
+    b = find_block(&p, "one");
+    ok(b != NULL && b->lead == HTML_LEAD_TEXT, "list item: text");
+    b = find_block(&p, "under list");
+    ok(b != NULL && b->lead == HTML_LEAD_LIST, "after </ol>: list");
+    b = find_block(&p, "under table");
+    ok(b != NULL && b->lead == HTML_LEAD_TABLE, "after </table>: table");
+    b = find_block(&p, "under video");
+    ok(b != NULL && b->lead == HTML_LEAD_MEDIA, "after <video>: media");
+    b = find_block(&p, "same block");
+    ok(b != NULL && b->lead == HTML_LEAD_MEDIA, "img then text: media");
+    b = find_block(&p, "under logo");
+    ok(b != NULL && b->lead == HTML_LEAD_TEXT, "a link's image: text");
+    b = find_block(&p, "under menu");
+    ok(b != NULL && b->lead == HTML_LEAD_TEXT, "a menu's list: text");
+    b = find_block(&p, "after inline");
+    ok(b != NULL && b->lead == HTML_LEAD_TEXT, "text after the img: text");
+    html_page_free(&p);
+}
+
 static const struct {
     const char *name;
     const char *html;
@@ -648,6 +689,7 @@ main(void)
     test_blocks();
     test_details();
     test_context();
+    test_lead();
     test_links();
     test_rdfa();
     test_chooser();
