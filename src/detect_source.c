@@ -336,9 +336,50 @@ is_generic_label(const char *t)
     return false;
 }
 
+/* True when S starts with a letter of a script without case (Han, kana,
+ * Hangul, Arabic, Hebrew, Thai ...): a name there has no capital to show
+ * that it is one. */
+static bool
+uncased_start(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned cp;
+
+    if (u[0] < 0xC0 || u[1] == '\0')
+        return false;
+    if (u[0] < 0xE0)
+        cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    else if (u[0] < 0xF0 && u[2] != '\0')
+        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    else
+        return u[0] >= 0xF0; /* beyond the BMP: Han extensions */
+    /* not Latin, Greek or Cyrillic, nor punctuation, symbols or the
+     * full-width forms */
+    return cp >= 0x0590 && !(cp >= 0x1E00 && cp < 0x3040) &&
+           !(cp >= 0xFF00 && cp < 0xFF66);
+}
+
+/* Where a name in an uncased script ends: at a space or at the
+ * full-width full stop, comma or colon. */
+static bool
+uncased_stop(const char *e)
+{
+    static const char *const stops[] = {"\xe3\x80\x82", "\xef\xbc\x8c",
+                                        "\xe3\x80\x81", "\xef\xbc\x9b",
+                                        "\xef\xbc\x9a"}; /* 。，、；： */
+    size_t i;
+
+    if (*e == ' ')
+        return true;
+    for (i = 0; i < sizeof stops / sizeof stops[0]; i++)
+        if (strncmp(e, stops[i], 3) == 0)
+            return true;
+    return false;
+}
+
 /* The name a notice credits: the source link's text when it is a name,
  * else the words after the cue ("van de Kennisland-website" ->
- * "Kennisland"). */
+ * "Kennisland", "本文来源：新京报 2024-05-10" -> "新京报"). */
 static char *
 credit_from(const char *text, size_t from, size_t to, const char *link_text)
 {
@@ -346,6 +387,7 @@ credit_from(const char *text, size_t from, size_t to, const char *link_text)
                                        "das ", "la ",  "le ",  "el ",  "les "};
     const char *s = text + from, *e = text + to;
     size_t i;
+    bool uncased;
 
     if (link_text != NULL && *link_text != '\0' &&
         strstr(link_text, "://") == NULL && strncasecmp(link_text, "www.", 4) &&
@@ -357,7 +399,10 @@ credit_from(const char *text, size_t from, size_t to, const char *link_text)
         if ((size_t)(e - s) > strlen(drop[i]) &&
             strncasecmp(s, drop[i], strlen(drop[i])) == 0)
             s += strlen(drop[i]);
-    for (e = s; *e != '\0' && e < text + to && !strchr(".,;:()", *e); e++)
+    uncased = uncased_start(s);
+    for (e = s; *e != '\0' && e < text + to && !strchr(".,;:()", *e) &&
+                !(uncased && uncased_stop(e));
+         e++)
         ;
     while (e > s && e[-1] == ' ')
         e--;
@@ -365,7 +410,8 @@ credit_from(const char *text, size_t from, size_t to, const char *link_text)
         e -= 8;
     else if ((size_t)(e - s) > 8 && strncasecmp(e - 8, " website", 8) == 0)
         e -= 8;
-    if (e == s || (size_t)(e - s) > CREDIT_MAX || !isupper((unsigned char)*s))
+    if (e == s || (size_t)(e - s) > CREDIT_MAX ||
+        !(isupper((unsigned char)*s) || uncased))
         return NULL;
     return xstrndup(s, (size_t)(e - s));
 }

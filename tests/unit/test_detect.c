@@ -494,6 +494,43 @@ test_conflict_message(const struct rules *rules)
     html_page_free(&page);
 }
 
+/* The name a credit without a URL gives, in a script without case. */
+static void
+test_uncased_names(const struct rules *rules)
+{
+    static const struct {
+        const char *html, *want;
+    } cases[] = {
+        {"<html lang=zh><body><p>正文。</p><p>本文来源：新京报 2024-05-10</p>"
+         "</body></html>",
+         "新京报"},
+        {"<html lang=ja><body><p>昔々、ある所に老夫婦が住んでいた。出典: "
+         "フリー百科事典『ウィキペディア（Wikipedia）』</p></body></html>",
+         "フリー百科事典『ウィキペディア（Wikipedia）』"},
+        {"<body><p>Body.</p><p>Originally published by the Garden Weekly."
+         "</p></body>",
+         "Garden Weekly"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct html_page page;
+        struct analysis a;
+        struct ac_err err;
+
+        if (html_parse(cases[i].html, strlen(cases[i].html), &page, &err) !=
+            AC_OK) {
+            ok(false, "parse: %s", err.msg);
+            continue;
+        }
+        detect_page(rules, &page, PAGE, &a);
+        ok(a.copied && a.source == NULL, "name-only credit %zu: copied", i);
+        is_str(a.copied_credit, cases[i].want, "name-only credit: the name");
+        analysis_free(&a);
+        html_page_free(&page);
+    }
+}
+
 static void
 test_known_bugs(const struct rules *rules)
 {
@@ -552,6 +589,7 @@ main(void)
               sizeof creator_cases / sizeof creator_cases[0]);
     test_conflict_message(rules);
     test_known_bugs(rules);
+    test_uncased_names(rules);
     rules_free(rules);
     html_global_cleanup();
     return tap_done();
