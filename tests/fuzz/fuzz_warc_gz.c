@@ -13,33 +13,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "../unit/testutil.h"
 #include "fuzz.h"
 #include "strbuf.h"
 #include "warc_records.h"
-
-/* Appends DATA[0..N) as one gzip member to OUT. */
-static void
-member(struct strbuf *out, const uint8_t *data, size_t n)
-{
-    z_stream z;
-    unsigned char buf[16384];
-    int rc;
-
-    memset(&z, 0, sizeof z);
-    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        abort();
-    z.next_in = (unsigned char *)(uintptr_t)data;
-    z.avail_in = (uInt)n;
-    do {
-        z.next_out = buf;
-        z.avail_out = sizeof buf;
-        rc = deflate(&z, Z_FINISH);
-        strbuf_add(out, buf, sizeof buf - z.avail_out);
-    } while (rc == Z_OK);
-    deflateEnd(&z);
-}
 
 /* Where the next record starts in DATA[FROM..SIZE), or SIZE. */
 static size_t
@@ -64,11 +42,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t at = 0; at < size;) {
         size_t end = next_record(data, size, at);
 
-        member(&gz, data + at, end - at);
+        tu_deflate(&gz, data + at, end - at, 31);
         at = end;
     }
     if (size == 0)
-        member(&gz, data, 0);
+        tu_deflate(&gz, data, 0, 31);
     if (cut && gz.len > 4)
         gz.len -= 4;
     fuzz_warc_read(fuzz_file((const uint8_t *)gz.buf, gz.len));

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "../tap.h"
 #include "strbuf.h"
@@ -31,27 +30,6 @@ static const char PAGE[] =
     "by/4.0/\">CC BY 4.0</a>.</p></body></html>\n";
 
 static const char *tmpdir; /* tu_tmpdir() */
-
-/* Compresses IN with zlib's WINDOW_BITS (31 gzip, 15 zlib, -15 raw). */
-static void
-deflate_to(struct strbuf *out, const char *in, size_t len, int window_bits)
-{
-    z_stream zs;
-    unsigned char buf[4096];
-    int r;
-
-    memset(&zs, 0, sizeof zs);
-    deflateInit2(&zs, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = (unsigned char *)(size_t)in;
-    zs.avail_in = (unsigned)len;
-    do {
-        zs.next_out = buf;
-        zs.avail_out = sizeof buf;
-        r = deflate(&zs, Z_FINISH);
-        strbuf_add(out, buf, sizeof buf - zs.avail_out);
-    } while (r == Z_OK);
-    deflateEnd(&zs);
-}
 
 /* One record: its bytes and where it starts. */
 struct rec {
@@ -126,7 +104,7 @@ build_records(void)
             break;
         default:
             /* chunked, and gzip inside: two chunks of the gzip bytes */
-            deflate_to(&gz, PAGE, strlen(PAGE), 31);
+            tu_deflate(&gz, PAGE, strlen(PAGE), 31);
             strbuf_adds(&r->block, "HTTP/1.1 200 OK\r\nContent-Type: "
                                    "text/html\r\nTransfer-Encoding: chunked\r\n"
                                    "Content-Encoding: gzip\r\n\r\n");
@@ -155,7 +133,7 @@ write_warc(const char *name, bool gzip, const char *extra, size_t extra_len)
 
     for (i = 0; i < NREC; i++) {
         if (gzip)
-            deflate_to(&all, recs[i].bytes.buf, recs[i].bytes.len, 31);
+            tu_deflate(&all, recs[i].bytes.buf, recs[i].bytes.len, 31);
         else
             strbuf_add(&all, recs[i].bytes.buf, recs[i].bytes.len);
     }
@@ -533,7 +511,7 @@ test_bodies(void)
 
         strbuf_truncate(&z, 0);
         strbuf_truncate(&out, 0);
-        deflate_to(&z, PAGE, strlen(PAGE), bits[i]);
+        tu_deflate(&z, PAGE, strlen(PAGE), bits[i]);
         rc = decode(head, z.buf, z.len, 1 << 20, &out, &err);
         ok(rc == AC_OK && strcmp(strbuf_str(&out), PAGE) == 0,
            "%s (window bits %d) is decoded (%s)", enc[i], bits[i], err.msg);

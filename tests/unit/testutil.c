@@ -7,14 +7,17 @@
 
 #include <errno.h>
 #include <ftw.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "findings.h"
 #include "result.h"
+#include "strbuf.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -117,4 +120,28 @@ void
 tu_add_finding(struct result *r, const char *code)
 {
     findings_add(&r->findings, code, 1, "x");
+}
+
+void
+tu_deflate(struct strbuf *out, const void *in, size_t len, int window_bits)
+{
+    z_stream zs;
+    unsigned char buf[16384];
+    int r;
+
+    memset(&zs, 0, sizeof zs);
+    if (deflateInit2(&zs, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK) {
+        printf("Bail out! zlib: cannot start deflate\n");
+        exit(1);
+    }
+    zs.next_in = (unsigned char *)(uintptr_t)in;
+    zs.avail_in = (uInt)len;
+    do {
+        zs.next_out = buf;
+        zs.avail_out = sizeof buf;
+        r = deflate(&zs, Z_FINISH);
+        strbuf_add(out, buf, sizeof buf - zs.avail_out);
+    } while (r == Z_OK);
+    deflateEnd(&zs);
 }
