@@ -332,6 +332,7 @@ static bool
 not_a_page(struct url_job *job, const struct fetch_result *res)
 {
     if (job->depth == 0) { /* the site is where the start URL lands */
+        free(job->origin); /* a sitemap's page came with its sitemap's */
         job->origin = crawl_origin(res->final_url);
         start_robots_sitemaps(job->cx, job->origin);
         if (strcmp(res->url, res->final_url) != 0)
