@@ -20,10 +20,10 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cache_int.h"
+#include "clock.h"
 #include "xalloc.h"
 
 /* A change waiting for its batch: an entry to write, or (E NULL) a URL
@@ -77,15 +77,6 @@ static const char CLAIMS[] =
     " until INTEGER NOT NULL) WITHOUT ROWID";
 
 /* ---- small helpers ------------------------------------------------------ */
-
-static long long
-now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Sets ERR from the last error of DB: "PATH: WHY". */
 enum ac_status
@@ -621,7 +612,7 @@ enqueue(struct cache *c, char *key, struct cache_entry *e)
     if (c->batch_len == CACHE_BATCH)
         commit_batch(c);
     if (c->batch_len == 0)
-        c->batch_since_ms = now_ms();
+        c->batch_since_ms = clock_monotonic_ms();
     c->batch[c->batch_len].key = key;
     c->batch[c->batch_len].e = e;
     c->batch_len++;
@@ -672,7 +663,7 @@ void
 cache_tick(struct cache *c)
 {
     if (c != NULL && c->batch_len > 0 &&
-        now_ms() - c->batch_since_ms >= CACHE_BATCH_MS)
+        clock_monotonic_ms() - c->batch_since_ms >= CACHE_BATCH_MS)
         commit_batch(c);
 }
 

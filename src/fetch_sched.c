@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "fetch_int.h"
 #include "remap.h"
 #include "robots.h"
@@ -30,11 +31,8 @@
 long long
 fetch_sched_monotonic_ms(void *arg)
 {
-    struct timespec ts;
-
     (void)arg;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return clock_monotonic_ms();
 }
 
 long long

@@ -18,6 +18,7 @@
 
 #include "cache.h"
 #include "check.h"
+#include "clock.h"
 #include "crawl.h"
 #include "document.h"
 #include "fetch.h"
@@ -91,16 +92,6 @@ warc_metadata(struct warc_out *w, const struct result *r)
     free(json);
 }
 
-/* A monotonic clock in milliseconds, for the progress line. */
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The end of every target: the verdict is final once the policy has
  * been applied, and then the suggestion and the counts follow it. */
 static void
@@ -121,7 +112,7 @@ finish(struct run_ctx *cx, struct result *r)
     cx->stats->verdicts[r->verdict]++;
     cx->stats->total++;
     report_result(cx->rep, r);
-    progress_update(cx->progress, cx->stats, mono_ms(), false);
+    progress_update(cx->progress, cx->stats, clock_monotonic_ms(), false);
     result_free(r);
     free(r);
 }
@@ -835,7 +826,8 @@ progress_start(const struct options *o)
     bool on = o->progress == 1 ||
               (o->progress < 0 && o->verbosity >= 0 && isatty(STDERR_FILENO));
 
-    return on ? progress_new(stderr, known_total(o), mono_ms()) : NULL;
+    return on ? progress_new(stderr, known_total(o), clock_monotonic_ms())
+              : NULL;
 }
 
 enum ac_status
@@ -886,7 +878,7 @@ run_targets(const struct options *opts, const struct run_env *env,
         if (in_flight(&cx) == 0)
             break;
         step(&cx);
-        progress_update(cx.progress, stats, mono_ms(), false);
+        progress_update(cx.progress, stats, clock_monotonic_ms(), false);
     }
     if (interrupt_pending())
         stop(&cx);
