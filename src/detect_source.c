@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "detect_int.h"
+#include "textnorm.h"
 #include "url.h"
 #include "webarchive.h"
 #include "xalloc.h"
@@ -613,16 +614,6 @@ links_own_site(struct detect_ctx *cx, size_t b, size_t from)
 
 #define SITE_NAME_MIN 3 /* characters in a site name compared */
 
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-    size_t i, c = 0;
-
-    for (i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 /* How a credited name may match a site name: only whole, also when the
  * name goes on after it ("人民网-文化频道" for "人民网"), or also when
  * the site name goes on ("中国地理学会" for "中国地理学会官网"). */
@@ -639,10 +630,10 @@ same_name(const char *name, size_t len, const char *site, size_t slen,
     if (len == slen)
         return strncasecmp(name, site, len) == 0;
     if (len > slen && how != NAME_WHOLE &&
-        utf8_chars(site, slen) >= SITE_NAME_MIN)
+        textnorm_chars(site, slen) >= SITE_NAME_MIN)
         return strncasecmp(name, site, slen) == 0;
     return len < slen && how == NAME_EITHER &&
-           utf8_chars(name, len) >= SITE_NAME_MIN &&
+           textnorm_chars(name, len) >= SITE_NAME_MIN &&
            strncasecmp(name, site, len) == 0;
 }
 

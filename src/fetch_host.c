@@ -106,15 +106,14 @@ fetch_host_find(const struct fetch_hosts *t, const char *key)
 struct fetch_host *
 fetch_host_get(struct fetch_hosts *t, const char *key, long delay_ms)
 {
-    struct fetch_host *h;
+    struct fetch_host *h = fetch_host_find(t, key);
     size_t b;
 
+    if (h != NULL)
+        return h;
     if (t->nhosts >= t->nbuckets)
         table_grow(t);
     b = hash_str(key) & (t->nbuckets - 1);
-    for (h = t->buckets[b]; h != NULL; h = h->hnext)
-        if (strcmp(h->key, key) == 0)
-            return h;
     h = xcalloc(1, sizeof(*h));
     h->key = xstrdup(key);
     h->delay_ms = delay_ms;

@@ -299,18 +299,6 @@ element(struct html_state *st, size_t fi, const xmlChar **atts)
     html_rdfa_element(st, f, atts);
 }
 
-/* True when the text collected now is a link's. */
-static bool
-in_link(const struct html_state *st)
-{
-    size_t i;
-
-    for (i = 0; i < st->ncols; i++)
-        if (st->cols[i].kind == HTML_COL_LINK)
-            return true;
-    return false;
-}
-
 /* Notes a media element starting (F) or a list or table of the text
  * ending (ENDING): the next block's text may be its caption or the
  * source of its data.  Menus (nav, header) and a link's image are no
@@ -335,7 +323,7 @@ note_lead(struct html_state *st, const xmlChar *name,
         return;
     }
     for (i = 0; i < sizeof media / sizeof media[0]; i++)
-        if (strcasecmp(n, media[i]) == 0 && !in_link(st))
+        if (strcasecmp(n, media[i]) == 0 && html_page_open_link(st) == NULL)
             st->lead = HTML_LEAD_MEDIA;
 }
 

@@ -145,6 +145,9 @@ void *html_util_grow(void *array, size_t len, size_t *cap, size_t size);
 void html_page_anchor(struct html_state *st, struct html_frame *f,
                       const unsigned char **atts);
 
+/* The innermost open link collector, or NULL. */
+struct html_collector *html_page_open_link(struct html_state *st);
+
 /* <img> of frame F: a link of its own, and the name of an open link. */
 void html_page_img(struct html_state *st, const struct html_frame *f,
                    const unsigned char **atts);

@@ -37,9 +37,8 @@ add_link(struct html_state *st, const struct html_frame *f, const char *href,
     return p->links_len++;
 }
 
-/* The innermost open link collector, or NULL. */
-static struct html_collector *
-open_link(struct html_state *st)
+struct html_collector *
+html_page_open_link(struct html_state *st)
 {
     size_t i;
 
@@ -55,7 +54,7 @@ html_page_img(struct html_state *st, const struct html_frame *f,
 {
     const char *src = html_util_attr(atts, "src");
     const char *alt = html_util_attr(atts, "alt");
-    struct html_collector *c = open_link(st);
+    struct html_collector *c = html_page_open_link(st);
     struct html_link *l;
     size_t i;
 
