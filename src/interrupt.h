@@ -16,6 +16,13 @@
  * so a list read from a pipe is not cut short). */
 void interrupt_install(void);
 
+/* Keeps SIGINT and SIGTERM away from the calling thread (a worker), so
+ * they reach the main thread, the one that writes results: a second
+ * signal's _exit() then never lands while a result line is half written
+ * (exit kills the other threads, and a write() in progress on one of them
+ * may stop short). */
+void interrupt_block_thread(void);
+
 /* True once a first signal arrived. */
 bool interrupt_pending(void);
 

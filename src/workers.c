@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "interrupt.h"
 #include "workers.h"
 #include "xalloc.h"
 
@@ -52,6 +53,7 @@ run(void *arg)
     struct workers *w = arg;
     struct workers_job *job;
 
+    interrupt_block_thread();
     while ((job = take(w)) != NULL) {
         check_document(w->rules, &job->doc, job->keep, job->r);
         document_free(&job->doc);
