@@ -342,6 +342,8 @@ on_start(void *ud, const xmlChar *name, const xmlChar **atts)
     struct html_frame f;
 
     sync_pos(st);
+    if (name == NULL) /* libxml2 2.9 after an encoding switch */
+        name = (const xmlChar *)"";
     st->any_element = true;
     if (st->nframes == HTML_MAX_DEPTH) {
         st->overflow++;
@@ -388,7 +390,10 @@ on_end(void *ud, const xmlChar *name)
     struct html_frame *f;
 
     sync_pos(st);
-    (void)name; /* libxml2 reports ends strictly nested */
+    /* libxml2 reports ends strictly nested, but 2.9 may name an end
+     * NULL once an encoding error has stopped the parser */
+    if (name == NULL)
+        name = (const xmlChar *)"";
     if (st->overflow > 0) {
         st->overflow--;
         return;
