@@ -385,6 +385,17 @@ add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
 }
 
 /* Adds every rule in TEXT[0..LEN); NAME is used in messages. */
+/* Whether the N bytes at P are spaces and tabs only.  The text is a
+ * buffer with a length, not a string: nothing past P + N is read. */
+static bool
+blank_line(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t')
+            return false;
+    return true;
+}
+
 static enum ac_status
 add_text(struct rules *r, const char *name, const char *text, size_t len,
          struct ac_err *err)
@@ -407,7 +418,7 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
         lineno++;
         if (n > 0 && p[n - 1] == '\r')
             n--;
-        if (n > 0 && p[0] != '#' && strspn(p, " \t") < n) {
+        if (n > 0 && p[0] != '#' && !blank_line(p, n)) {
             line = xstrndup(p, n);
             snprintf(where, sizeof where, "%s:%zu", name, lineno);
             if (memchr(p, '\0', n) != NULL)
