@@ -9,6 +9,10 @@
 #   SRCDIR/../shared/corpus), the real pages and the ScanCode CC rules
 #   (each as a page) are checked with and without it
 #   (ATTRCHECK_PREFILTER=0).
+# - The rules table (src/rules_table.c): it is what tools/gen-rules-table
+#   makes of data/rules today, and the same inputs are checked with it and
+#   with a copy of the rules it does not fit (one comment line more), which
+#   are worked out at load and compiled eagerly.
 # The reports must be byte for byte the same.  A rule added without
 # keeping its file's trigger in step, or a rule the prefilter reads
 # wrongly, fails here.
@@ -42,24 +46,43 @@ else
     not_ok "the same reports with and without triggers" \
         "$(diff "$TMPD/with" "$OUT" | head -c 3000)"
 fi
-# same_without_prefilter NAME ARGS...: the reports of ARGS agree with and
-# without the prefilter.
-same_without_prefilter() {
-    name=$1
-    shift
+gen=$BUILDDIR/tools/gen-rules-table
+if "$gen" --check data/rules src/rules_table.c; then
+    ok "src/rules_table.c is current"
+else
+    not_ok "src/rules_table.c is current" "run make regen"
+fi
+mkdir "$TMPD/untabled"
+cp data/rules/*.rules "$TMPD/untabled/"
+echo "# not the shipped rules: no table fits" >>"$TMPD/untabled/00-licenses.rules"
+
+# same_without WHAT NAME ARGS...: the reports of ARGS agree with and
+# without WHAT (prefilter: ATTRCHECK_PREFILTER=0; table: the rules copy).
+same_without() {
+    what=$1
+    name=$2
+    shift 2
     run_attrcheck -f jsonl --offline "$@"
     cp "$OUT" "$TMPD/pre"
-    ATTRCHECK_PREFILTER=0 run_attrcheck -f jsonl --offline "$@"
-    if crashed; then
-        not_ok "$name: checked without the prefilter" "$(show_run)"
-    elif [ ! -s "$OUT" ]; then
-        not_ok "$name: checked without the prefilter" "no report"
-    elif cmp -s "$TMPD/pre" "$OUT"; then
-        ok "$name: the same reports with and without the prefilter ($(wc -l <"$OUT") pages)"
+    if [ "$what" = prefilter ]; then
+        ATTRCHECK_PREFILTER=0 run_attrcheck -f jsonl --offline "$@"
     else
-        not_ok "$name: the same reports with and without the prefilter" \
+        run_attrcheck -f jsonl --offline --rules "$TMPD/untabled" "$@"
+    fi
+    if crashed; then
+        not_ok "$name: checked without the $what" "$(show_run)"
+    elif [ ! -s "$OUT" ]; then
+        not_ok "$name: checked without the $what" "no report"
+    elif cmp -s "$TMPD/pre" "$OUT"; then
+        ok "$name: the same reports with and without the $what ($(wc -l <"$OUT") pages)"
+    else
+        not_ok "$name: the same reports with and without the $what" \
             "$(diff "$TMPD/pre" "$OUT" | head -c 3000)"
     fi
+}
+same_without_prefilter() {
+    same_without prefilter "$@"
+    same_without table "$@"
 }
 
 # shellcheck disable=SC2086
