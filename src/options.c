@@ -74,6 +74,7 @@ enum opt_id {
     OPT_THREADS,
     OPT_SITEMAP,
     OPT_WARC_OUT,
+    OPT_SOURCE_WARC,
     OPT_PROGRESS,
     OPT_NO_PROGRESS
 };
@@ -175,6 +176,9 @@ static const struct option_def OPTION_TABLE[] = {
     {"warc-out", OPT_WARC_OUT, "FILE",
      "keep the HTTP exchanges and verdicts as WARC 1.1 evidence in FILE "
      "(.warc.gz: gzip per record)"},
+    {"source-warc", OPT_SOURCE_WARC, "FILE",
+     "read the originals pages credit from the WARC file FILE before the "
+     "network (repeatable)"},
     {"progress", OPT_PROGRESS, NULL,
      "show a progress line on stderr even when it is not a terminal"},
     {"no-progress", OPT_NO_PROGRESS, NULL,
@@ -509,6 +513,9 @@ apply(struct options *o, int id, const char *arg, struct ac_err *err)
         return AC_OK;
     case OPT_WARC_OUT:
         set_string(&o->warc_out, arg);
+        return AC_OK;
+    case OPT_SOURCE_WARC:
+        push(&o->source_warcs, &o->source_warcs_len, arg);
         return AC_OK;
     case OPT_HTML_TEXTS:
     case OPT_HTML_PASSING:
@@ -863,6 +870,7 @@ options_free(struct options *opts)
     xfree_strv(opts->require_license, opts->require_license_len);
     xfree_strv(opts->resume_files, opts->resume_files_len);
     xfree_strv(opts->sitemaps, opts->sitemaps_len);
+    xfree_strv(opts->source_warcs, opts->source_warcs_len);
     free(opts->config_file);
     free(opts->output);
     free(opts->warc_out);

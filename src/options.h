@@ -110,7 +110,9 @@ struct options {
     size_t max_pages; /* pages a crawl fetches at most; 0: no cap */
     char **sitemaps;  /* --sitemap URL, repeatable */
     size_t sitemaps_len;
-    char *warc_out;     /* --warc-out FILE, or NULL */
+    char *warc_out;      /* --warc-out FILE, or NULL */
+    char **source_warcs; /* --source-warc FILE, repeatable */
+    size_t source_warcs_len;
     int progress;       /* --progress 1, --no-progress 0, else -1: auto */
     char *command_line; /* the arguments, quoted, URL passwords hidden */
 };

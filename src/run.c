@@ -37,6 +37,7 @@
 #include "targets.h"
 #include "url.h"
 #include "verify.h"
+#include "warc_index.h"
 #include "warc_out.h"
 #include "workers.h"
 #include "xalloc.h"
@@ -50,6 +51,7 @@ struct run_ctx {
     struct remap_list *remaps;   /* NULL when none were given */
     struct fetch_engine *engine; /* NULL with --offline */
     struct warc_out *warc;       /* --warc-out, or NULL */
+    struct warc_index *archive;  /* originals in the run's WARC files */
     struct progress *progress;   /* the status line, or NULL */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
@@ -260,7 +262,7 @@ check_file(struct run_ctx *cx, const struct target *t)
 }
 
 /* A page read from a WARC file: checked like a file; the sources it
- * credits are verified over the network like any other's. */
+ * credits are read from the run's WARC files when they are there. */
 static void
 check_record(struct run_ctx *cx, struct target *t)
 {
@@ -632,6 +634,90 @@ open_warc(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     return rc;
 }
 
+/* The verifier, unless --no-verify: with the engine when there is one,
+ * the run's WARC files and the --cache file. */
+static void
+open_verifier(struct run_ctx *cx, const struct options *opts)
+{
+    if (opts->no_verify)
+        return;
+    cx->verifier =
+        verifier_new(cx->engine, cx->rules, opts->max_chain, opts->max_size);
+    verifier_keep_side(cx->verifier, opts->format == FORMAT_HTML &&
+                                         opts->html_texts != HTML_TEXTS_NONE);
+    if (cx->archive != NULL) {
+        struct verify_archive a = {cx->archive, cx->remaps,
+                                   opts->offline && !opts->ignore_robots};
+
+        verifier_set_archive(cx->verifier, &a);
+    }
+    if (cx->cache != NULL)
+        verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s,
+                           claim_ttl_s(opts));
+}
+
+static bool warc_name(const char *name);
+
+/* Indexes the WARC files of list PATH (not standard input); those that
+ * cannot be read are the list's business. */
+static void
+index_list(struct warc_index *ix, const char *path)
+{
+    FILE *f = strcmp(path, "-") != 0 ? fopen(path, "r") : NULL;
+    struct ac_err ignored = {0};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+
+    while (f != NULL && (len = getline(&line, &cap, f)) > 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len > 0 && line[0] != '#' && warc_name(line))
+            warc_index_add(ix, line, &ignored);
+    }
+    free(line);
+    if (f != NULL)
+        fclose(f);
+}
+
+/*
+ * The index of the run's WARC files, where verification looks for
+ * originals first: every --source-warc (one that cannot be read is an
+ * error naming it) and, when verifying, the WARC files named as targets,
+ * directly or in -i lists (their damage is reported as results when
+ * they are read as targets).  None: cx->archive stays NULL.
+ */
+static enum ac_status
+open_archive(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
+{
+    struct ac_err ignored = {0};
+    bool targets = false;
+    size_t i;
+
+    for (i = 0; i < opts->targets_len && !targets; i++)
+        targets = warc_name(opts->targets[i]);
+    for (i = 0; i < opts->inputs_len && !targets; i++)
+        targets = strcmp(opts->inputs[i], "-") != 0;
+    targets = targets && !opts->no_verify;
+    if (opts->source_warcs_len == 0 && !targets)
+        return AC_OK;
+    cx->archive = warc_index_new();
+    for (i = 0; i < opts->source_warcs_len; i++)
+        if (warc_index_add(cx->archive, opts->source_warcs[i], &ignored) !=
+            AC_OK)
+            return ac_err_set(err, AC_E_USAGE, "--source-warc %s", ignored.msg);
+    for (i = 0; targets && i < opts->targets_len; i++)
+        if (warc_name(opts->targets[i]))
+            warc_index_add(cx->archive, opts->targets[i], &ignored);
+    for (i = 0; targets && i < opts->inputs_len; i++)
+        index_list(cx->archive, opts->inputs[i]);
+    if (warc_index_len(cx->archive) == 0 && opts->source_warcs_len == 0) {
+        warc_index_free(cx->archive); /* lists of URLs, say */
+        cx->archive = NULL;
+    }
+    return AC_OK;
+}
+
 static enum ac_status
 ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
 {
@@ -655,8 +741,13 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
         cx->workers = workers_new(cx->rules, threads);
         cx->workers_window = (size_t)threads * 4;
     }
-    if (opts->offline)
+    if (open_archive(cx, opts, err) != AC_OK)
+        return err->code;
+    if (opts->offline) {
+        if (cx->archive != NULL) /* originals from the WARC files only */
+            open_verifier(cx, opts);
         return AC_OK;
+    }
     fetch_config_defaults(&cfg);
     cfg.timeout_ms = opts->timeout_ms;
     cfg.max_size = opts->max_size;
@@ -689,16 +780,7 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
         if (crawl_new(&cc, &cx->crawl, err) != AC_OK)
             return err->code;
     }
-    if (!opts->no_verify)
-        cx->verifier = verifier_new(cx->engine, cx->rules, opts->max_chain,
-                                    opts->max_size);
-    if (cx->verifier != NULL)
-        verifier_keep_side(cx->verifier,
-                           opts->format == FORMAT_HTML &&
-                               opts->html_texts != HTML_TEXTS_NONE);
-    if (cx->verifier != NULL && cx->cache != NULL)
-        verifier_set_cache(cx->verifier, cx->cache, opts->max_cache_age_s,
-                           claim_ttl_s(opts));
+    open_verifier(cx, opts);
     return AC_OK;
 }
 
@@ -712,6 +794,7 @@ ctx_close(struct run_ctx *cx)
     notices_free(cx->notices);
     crawl_free(cx->crawl);
     verifier_free(cx->verifier);
+    warc_index_free(cx->archive);
     fetch_engine_free(cx->engine);
     remap_list_free(cx->remaps);
 }

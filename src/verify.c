@@ -42,6 +42,8 @@ struct verifier {
     size_t deferred_len;
     long long next_poll; /* unix ms of the next look at the deferred */
     bool keep_side;      /* keep each original's readable text */
+    struct verify_archive archive; /* the run's WARC files; index NULL
+                                      without */
 };
 
 /* A copy waiting for its source. */
@@ -79,6 +81,12 @@ void
 verifier_keep_side(struct verifier *v, bool keep)
 {
     v->keep_side = keep;
+}
+
+void
+verifier_set_archive(struct verifier *v, const struct verify_archive *a)
+{
+    v->archive = *a;
 }
 
 static size_t
@@ -215,8 +223,10 @@ on_chain_done(struct source_entry *child, void *userdata)
 
     struct verifier *v = job->v;
 
-    parent->next = child;
-    child->refs++;
+    if (!child->unchecked) { /* the chain ends where nothing was read */
+        parent->next = child;
+        child->refs++;
+    }
     free(job);
     complete(v, parent);
 }
@@ -589,12 +599,54 @@ read_local(struct verifier *v, struct source_entry *e, const char *path)
         complete(v, e);
 }
 
+/* Takes the answer the WARC files hold (never cached: it is not what
+ * the URL answers now). */
+static void
+take_archived(struct verifier *v, struct source_entry *e,
+              struct fetch_result *res)
+{
+    take_fetched(e, res, NULL);
+    fetch_result_free(res);
+    if (e->error == FETCH_OK)
+        follow_chain(v, e);
+    else
+        complete(v, e);
+}
+
+/* Reads E's original from where it can be: the folder being checked,
+ * the run's WARC files, the network. */
+static void
+obtain(struct verifier *v, struct source_entry *e, const char *url,
+       const struct verify_local *local)
+{
+    struct fetch_result *res = NULL;
+    char *path;
+
+    if ((path = local_path(local, url)) != NULL) {
+        read_local(v, e, path);
+        free(path);
+    } else if (v->archive.index != NULL &&
+               (res = verify_warc_fetch(&v->archive, url, v->max_size)) !=
+                   NULL) {
+        take_archived(v, e, res);
+    } else if (v->engine != NULL) {
+        fetch_source(v, e, url);
+    } else {
+        e->final_url = xstrdup(url);
+        e->error = FETCH_E_SCHEME;
+        e->unchecked =
+            v->archive.index != NULL; /* as with no verifier at all */
+        snprintf(e->message, sizeof e->message, "not fetched: no network");
+        complete(v, e);
+    }
+}
+
 static void
 request(struct verifier *v, const char *url, int level,
         const struct verify_local *local,
         void (*fn)(struct source_entry *, void *), void *ud)
 {
-    char *key = url_normalise(url), *path;
+    char *key = url_normalise(url);
     struct source_entry *e = lookup(v, key ? key : url);
 
     if (e != NULL) {
@@ -608,17 +660,7 @@ request(struct verifier *v, const char *url, int level,
     e = entry_new(v, url, key ? key : url, level);
     free(key);
     add_waiter(e, fn, ud);
-    if ((path = local_path(local, url)) != NULL) {
-        read_local(v, e, path);
-        free(path);
-    } else if (v->engine != NULL) {
-        fetch_source(v, e, url);
-    } else {
-        e->final_url = xstrdup(url);
-        e->error = FETCH_E_SCHEME;
-        snprintf(e->message, sizeof e->message, "not fetched: no network");
-        complete(v, e);
-    }
+    obtain(v, e, url, local);
 }
 
 static void
@@ -626,7 +668,8 @@ on_copy_source(struct source_entry *e, void *userdata)
 {
     struct copy_job *job = userdata;
 
-    verify_judge(job->r, e);
+    if (!e->unchecked)
+        verify_judge(job->r, e);
     job->v->waiting--;
     job->done(job->r, job->userdata);
     free(job);

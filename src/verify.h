@@ -56,6 +56,28 @@ void verifier_free(struct verifier *v);
  * taken from the --cache file have no text. */
 void verifier_keep_side(struct verifier *v, bool keep);
 
+struct remap_list;
+struct warc_index;
+
+/* The run's WARC files, where originals are looked up first. */
+struct verify_archive {
+    struct warc_index *index;        /* the files' response records */
+    const struct remap_list *remaps; /* --remap, applied as the engine
+                                        does; may be NULL */
+    bool robots; /* no network: their robots.txt refuses as the engine's
+                    would (not with --ignore-robots) */
+};
+
+/*
+ * Lets V read originals from the WARC files of A (copied; what it points
+ * to is borrowed and must outlive V) before fetching them: an
+ * original archived there is
+ * judged as it was crawled, and one that is not is fetched, or, without
+ * an engine (--offline), left unchecked: the copy gets no check, as when
+ * nothing is verified.
+ */
+void verifier_set_archive(struct verifier *v, const struct verify_archive *a);
+
 struct cache;
 
 /*

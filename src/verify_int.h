@@ -40,6 +40,7 @@ struct source_entry {
     long first_redirect; /* status of the first redirect, 0 when none */
     enum fetch_error error;
     char message[256];
+    bool unchecked; /* offline and not in the run's WARC files */
     /* what the page says */
     bool has_license;
     struct cc_license lic;
@@ -54,6 +55,14 @@ struct source_entry {
     struct source_waiter *waiters;
     size_t waiters_len;
 };
+
+/* The answer to URL as the WARC files of A hold it, remapped and
+ * redirects followed, shaped as a live fetch's (verify_warc.c); NULL
+ * when it is not there (nor, for a redirect, where it leads) and their
+ * robots.txt (with A->robots) does not forbid it.  Free with
+ * fetch_result_free. */
+struct fetch_result *verify_warc_fetch(const struct verify_archive *a,
+                                       const char *url, size_t max_size);
 
 /* Adds findings for copy R against source E and sets R->check. */
 void verify_judge(struct result *r, const struct source_entry *e);

@@ -10,9 +10,11 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #define ZLIB_CONST /* next_in is const: no casts */
 #include <zlib.h>
 
@@ -206,6 +208,8 @@ take_header(struct warc_record *rec, char *line, bool *have_length)
         *have_length = true;
     } else if (strcasecmp(line, "WARC-Target-URI") == 0) {
         set_field(&rec->target_uri, v);
+    } else if (strcasecmp(line, "WARC-Truncated") == 0) {
+        set_field(&rec->warc_truncated, v);
     }
     return true;
 }
@@ -338,6 +342,38 @@ warc_next(struct warc_reader *w, size_t max_size, struct warc_record *rec,
     return AC_OK;
 }
 
+enum ac_status
+warc_open_at(const char *path, long long raw_offset, long long skip,
+             struct warc_reader **out, struct ac_err *err)
+{
+    struct warc_reader *w;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    gzFile gz = NULL;
+
+    *out = NULL;
+    /* gzdopen starts reading where FD stands: at the member's start */
+    if (fd < 0 || lseek(fd, (off_t)raw_offset, SEEK_SET) < 0 ||
+        (gz = gzdopen(fd, "rb")) == NULL) {
+        int e = errno;
+
+        if (fd >= 0)
+            close(fd);
+        return ac_err_set(err, AC_E_IO, "%s: offset %lld: %s", path, raw_offset,
+                          strerror(e ? e : EINVAL));
+    }
+    w = xcalloc(1, sizeof *w);
+    w->gz = gz;
+    w->path = xstrdup(path);
+    if (skip > 0 && !skip_bytes(w, (size_t)skip)) {
+        enum ac_status rc = read_error(w, skip, "shorter than its index", err);
+
+        warc_close(w);
+        return rc;
+    }
+    *out = w;
+    return AC_OK;
+}
+
 void
 warc_record_free(struct warc_record *rec)
 {
@@ -347,6 +383,7 @@ warc_record_free(struct warc_record *rec)
     free(rec->id);
     free(rec->target_uri);
     free(rec->content_type);
+    free(rec->warc_truncated);
     free(rec->block);
     memset(rec, 0, sizeof *rec);
 }
@@ -442,6 +479,9 @@ take_http_header(struct warc_http *http, const char *s, size_t n)
             v[i] = (char)tolower((unsigned char)v[i]);
         free(http->encoding);
         http->encoding = v;
+    } else if ((v = header_value(s, n, "Location")) != NULL) {
+        free(http->location);
+        http->location = v;
     }
 }
 
@@ -636,5 +676,6 @@ warc_http_free(struct warc_http *http)
         return;
     free(http->content_type);
     free(http->encoding);
+    free(http->location);
     memset(http, 0, sizeof *http);
 }

@@ -34,6 +34,8 @@ struct warc_record {
                            WARC_HEAD_KEEP bytes when truncated */
     size_t block_len;   /* bytes in block */
     bool truncated;     /* length was over the limit given to warc_next */
+    /* WARC-Truncated: why the writer cut the payload ("length"), or NULL */
+    char *warc_truncated;
 };
 
 struct warc_reader;
@@ -60,6 +62,17 @@ enum ac_status warc_next(struct warc_reader *w, size_t max_size,
                          struct warc_record *rec, bool *got,
                          struct ac_err *err);
 
+/*
+ * Opens PATH like warc_open, to read the record that starts SKIP bytes
+ * of uncompressed stream after file offset RAW_OFFSET (the start of the
+ * gzip member holding it, or the record itself in a plain file).  The
+ * offsets warc_next reports count from RAW_OFFSET.  For a WARC index
+ * (warc_index.h), which re-reads one record without reading the file.
+ */
+enum ac_status warc_open_at(const char *path, long long raw_offset,
+                            long long skip, struct warc_reader **out,
+                            struct ac_err *err);
+
 /* Where the next record would start (the current offset). */
 long long warc_offset(const struct warc_reader *w);
 
@@ -73,6 +86,7 @@ struct warc_http {
     char *content_type; /* Content-Type, or NULL */
     bool chunked;       /* Transfer-Encoding: chunked */
     char *encoding;     /* Content-Encoding, lower case, or NULL */
+    char *location;     /* Location, as given, or NULL */
     size_t body_start;  /* offset of the body in the block */
 };
 
