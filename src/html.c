@@ -401,7 +401,8 @@ on_end(void *ud, const xmlChar *name)
     if (st->nframes == 0)
         return;
     f = &st->frames[st->nframes - 1];
-    if (!f->skip && !f->hidden && !f->in_head)
+    /* NAME is NULL when finish() closes what a cut page left open */
+    if (name != NULL && !f->skip && !f->hidden && !f->in_head)
         note_lead(st, name, f, true);
     if (f->jsonld)
         html_page_jsonld(st);

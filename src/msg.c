@@ -99,6 +99,11 @@ msg_escape(struct strbuf *sb, const char *s)
     }
 }
 
+/* FMT is the caller's printf format: the attribute lets -Wformat=2 check
+ * each call of msg_error/msg_warn/msg_info instead of warning here. */
+static void vmsg(const char *kind, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 vmsg(const char *kind, const char *fmt, va_list ap)
 {

@@ -144,6 +144,51 @@ blank(const char *s, size_t len)
     return true;
 }
 
+/*
+ * The longest report line kept: a result attrcheck writes is a few KiB
+ * (its findings' excerpts are cut short), so a longer line is no result
+ * of ours, and reading it whole (a 1 GB line) would cost its size in
+ * memory.  It is read past instead.
+ */
+#define RESUME_MAX_LINE ((size_t)16 << 20)
+
+/*
+ * Reads one line, '\n' included, into *BUF (grown as getline() does, up to
+ * RESUME_MAX_LINE + 1 bytes): *KEPT bytes are kept, the rest of a longer
+ * line is read past and *TOO_LONG set.  Returns the line's whole length,
+ * -1 at the end of the file.  Byte by byte, so NUL bytes count too.
+ */
+static long long
+read_line(FILE *fp, char **buf, size_t *cap, size_t *kept, bool *too_long)
+{
+    long long total = 0;
+    size_t n = 0;
+    int c;
+
+    *too_long = false;
+    while ((c = getc_unlocked(fp)) != EOF) {
+        total++;
+        if (n == RESUME_MAX_LINE) {
+            *too_long = true;
+        } else {
+            if (n + 2 > *cap) {
+                *cap = *cap ? *cap * 2 : 4096;
+                if (*cap > RESUME_MAX_LINE + 1)
+                    *cap = RESUME_MAX_LINE + 1;
+                *buf = xrealloc(*buf, *cap);
+            }
+            (*buf)[n++] = (char)c;
+        }
+        if (c == '\n')
+            break;
+    }
+    if (total == 0)
+        return -1;
+    (*buf)[n] = '\0';
+    *kept = n;
+    return total;
+}
+
 enum ac_status
 resume_load(struct resume *rs, const char *path, struct ac_err *warn,
             struct ac_err *err)
@@ -163,22 +208,37 @@ resume_load_keep(struct resume *rs, const char *path, long long *keep,
     enum ac_status rc = AC_OK;
     bool more = false; /* a line follows the damaged one */
     long long at = 0;  /* offset of the line read */
-    ssize_t n;
+    long long whole;
+    size_t n;
+    bool too_long;
 
     ac_err_clear(warn);
     *keep = 0;
     if (fp == NULL)
         return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    while ((n = getline(&line, &cap, fp)) >= 0) {
+    flockfile(fp);
+    while ((whole = read_line(fp, &line, &cap, &n, &too_long)) >= 0) {
         lineno++;
-        at += n;
-        if (blank(line, (size_t)n))
+        at += whole;
+        if (too_long && bad_line != 0) {
+            more = true;
+            break;
+        }
+        if (too_long) {
+            /* its target, if any, is not done: a resumed run checks it */
+            ac_err_set(warn, AC_E_DATA,
+                       "%s:%zu: a line over %zu MiB skipped (not a result)",
+                       path, lineno, RESUME_MAX_LINE >> 20);
+            *keep = at;
+            continue;
+        }
+        if (blank(line, n))
             continue;
         if (bad_line != 0) {
             more = true;
             break;
         }
-        if (!take_line(rs, line, (size_t)n, why, sizeof why))
+        if (!take_line(rs, line, n, why, sizeof why))
             bad_line = lineno;
         else
             *keep = at;
@@ -193,6 +253,7 @@ resume_load_keep(struct resume *rs, const char *path, long long *keep,
         ac_err_set(warn, AC_E_DATA,
                    "%s:%zu: damaged last line ignored (an interrupted run?)",
                    path, bad_line);
+    funlockfile(fp);
     free(line);
     fclose(fp);
     return rc;

@@ -28,7 +28,9 @@ void resume_add(struct resume *rs, const char *target);
  * "target" string is added unless its "verdict" is "error".  Blank lines
  * are skipped.  A damaged last line (what an interrupted run leaves) is
  * ignored: AC_OK is returned and WARN is set (code AC_E_DATA, message
- * naming PATH:LINE); WARN is cleared otherwise.  Errors: AC_E_IO (PATH
+ * naming PATH:LINE); WARN is cleared otherwise.  A line over 16 MiB (no
+ * result attrcheck writes) is read past, never held whole, and skipped
+ * with WARN set the same way.  Errors: AC_E_IO (PATH
  * cannot be read), AC_E_DATA (any other line that is not such an object,
  * the message naming PATH:LINE).  What was read before an error stays in
  * RS.

@@ -61,6 +61,11 @@ not older than the file):
                            later one waits 100 s first (a run that is
                            slow from the N+1-th original on, so that a
                            test can kill it there)
+  /huge-headers            a page after a header block of 1 MiB (1,024
+                           headers of 1 KiB)
+  /cl-long                 Content-Length: 100000, a short page, then the
+                           connection closed
+  /cl-short                Content-Length: 20 before a longer page
   /private/...             a page (robots.txt disallows it: never fetched)
   /robots.txt              depends on the Host header's first label, then
                            on --robots MODE (default "disallow"):
@@ -71,6 +76,7 @@ not older than the file):
       robots-404 / 404     HTTP 404 (allow all)
       robots-redirect      301 to /robots-real.txt (disallow /private/)
       robots-slow          answers nothing until the client hangs up
+      robots-huge          10 MiB: the usual rules, then comment lines
       none                 an empty robots.txt
 Virtual hosts: give curl --resolve robots-500.test:PORT:127.0.0.1 etc.
 """
@@ -231,6 +237,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "/endless": self.endless,
             "/big-chunked": lambda: self.chunked([BIG]),
             "/etag": self.etag,
+            "/huge-headers": self.huge_headers,
+            "/cl-long": lambda: self.lying_length(100000),
+            "/cl-short": lambda: self.lying_length(20),
         }
         if path in simple:
             return simple[path]()
@@ -309,6 +318,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             line = "Sitemap: http://%s/robots-sitemap.xml\n" % self.headers.get(
                 "Host", "")
             return self.send(200, ROBOTS + line.encode(), "text/plain")
+        if mode == "robots-huge":
+            pad = b"# " + b"x" * 1021 + b"\n"
+            return self.send(200, ROBOTS + pad * 10240, "text/plain")
         if mode == "robots-delay":
             return self.send(200, ROBOTS + b"Crawl-delay: 1\n", "text/plain")
         self.send(200, ROBOTS, "text/plain")
@@ -353,6 +365,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def endless(self):
         self.close_connection = True
         self.chunked([], forever=True)
+
+    def huge_headers(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(PAGE)))
+        for i in range(1024):
+            self.send_header("X-Pad-%d" % i, "x" * 1010)
+        self.end_headers()
+        self.wfile.write(PAGE)
+
+    def lying_length(self, length):
+        """PAGE under a Content-Length of LENGTH; the connection is
+        closed after it, whatever the client expected."""
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(length))
+        self.end_headers()
+        self.wfile.write(PAGE)
 
     def etag(self):
         lm = "Wed, 21 Oct 2015 07:28:00 GMT"
