@@ -170,6 +170,25 @@ group_kind(struct atom *a)
     }
 }
 
+/* PCRE2 refuses a {} count over 65,535; a count is read up to just
+ * above that, so that a rule with an absurd one cannot overflow an int
+ * here before PCRE2 gets to refuse it. */
+#define QCOUNT_CAP 65536
+
+/* Reads the decimal count at P into *N (at most QCOUNT_CAP); returns
+ * the end of its digits. */
+static const char *
+read_count(const char *p, const char *end, int *n)
+{
+    *n = 0;
+    for (; p < end && *p >= '0' && *p <= '9'; p++)
+        if (*n < QCOUNT_CAP)
+            *n = *n * 10 + (*p - '0');
+    if (*n > QCOUNT_CAP)
+        *n = QCOUNT_CAP;
+    return p;
+}
+
 /* Reads a quantifier at P into A; returns the end. */
 static const char *
 quantifier(const char *p, const char *end, struct atom *a)
@@ -185,15 +204,13 @@ quantifier(const char *p, const char *end, struct atom *a)
 
         if (q >= end || *q < '0' || *q > '9')
             return p; /* a literal '{' follows */
-        while (q < end && *q >= '0' && *q <= '9')
-            lo = lo * 10 + (*q++ - '0');
+        q = read_count(q, end, &lo);
         hi = lo;
         if (q < end && *q == ',') {
             q++;
             hi = QMAX_INF;
             if (q < end && *q >= '0' && *q <= '9')
-                for (hi = 0; q < end && *q >= '0' && *q <= '9';)
-                    hi = hi * 10 + (*q++ - '0');
+                q = read_count(q, end, &hi);
         }
         if (q >= end || *q != '}')
             return p;
