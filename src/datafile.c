@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "datafile.h"
 #include "strbuf.h"
@@ -17,6 +18,7 @@ enum ac_status
 datafile_read(const char *path, char **out, size_t *len, struct ac_err *err)
 {
     struct strbuf sb = STRBUF_INIT;
+    struct stat st;
     FILE *fp = NULL;
     char chunk[8192];
     size_t got;
@@ -27,6 +29,10 @@ datafile_read(const char *path, char **out, size_t *len, struct ac_err *err)
     fp = fopen(path, "rb");
     if (fp == NULL)
         return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
+    /* one allocation of the right size: growing by doubling copied the
+     * 2.7 MB of titles.tsv several times, at every start */
+    if (fstat(fileno(fp), &st) == 0 && st.st_size > 0)
+        strbuf_grow(&sb, (size_t)st.st_size + 1);
     while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
         strbuf_add(&sb, chunk, got);
     if (ferror(fp))
