@@ -18,6 +18,7 @@
 struct progress {
     FILE *out;
     size_t total;
+    long expected; /* parts of the total not counted yet */
     long long start_ms, drawn_ms;
     bool shown;
 };
@@ -32,6 +33,20 @@ progress_new(FILE *out, size_t total, long long now_ms)
     p->start_ms = now_ms;
     p->drawn_ms = now_ms;
     return p;
+}
+
+void
+progress_expect(struct progress *p, long parts)
+{
+    if (p != NULL)
+        p->expected += parts;
+}
+
+void
+progress_add_total(struct progress *p, size_t n)
+{
+    if (p != NULL)
+        p->total += n;
 }
 
 /* "1h02m", "3m05s", "42s" */
@@ -81,7 +96,8 @@ progress_update(struct progress *p, const struct run_stats *stats,
 
     if (p == NULL || (!force && now_ms - p->drawn_ms < REDRAW_MS))
         return;
-    progress_format(line, sizeof line, stats, p->total, now_ms - p->start_ms);
+    progress_format(line, sizeof line, stats, p->expected > 0 ? 0 : p->total,
+                    now_ms - p->start_ms);
     fprintf(p->out, "\r%s\033[K", line);
     fflush(p->out);
     p->drawn_ms = now_ms;

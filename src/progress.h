@@ -24,6 +24,15 @@ struct progress;
  * NOW_MS is a monotonic clock in milliseconds. */
 struct progress *progress_new(FILE *out, size_t total, long long now_ms);
 
+/* PARTS more (or, negative, fewer) parts of the total are still to be
+ * counted, such as sitemaps on their way: while any is, no total is
+ * shown, since it would be too small.  P may be NULL. */
+void progress_expect(struct progress *p, long parts);
+
+/* N more targets in the total (a sitemap's pages, once it is read).
+ * P may be NULL. */
+void progress_add_total(struct progress *p, size_t n);
+
 /* Redraws the line from STATS when the last draw is older than 250 ms
  * (or FORCE). */
 void progress_update(struct progress *p, const struct run_stats *stats,

@@ -53,6 +53,7 @@ struct run_ctx {
     struct warc_out *warc;       /* --warc-out, or NULL */
     struct warc_index *archive;  /* originals in the run's WARC files */
     struct progress *progress;   /* the status line, or NULL */
+    bool count_sitemaps;         /* their pages go into its total */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
     struct cache *cache;         /* --cache FILE (main's); NULL without */
@@ -418,6 +419,7 @@ struct sitemap_job {
     char *url;
     int level; /* 0 for --sitemap; 1 for a sitemap an index lists */
     char *origin;
+    size_t pages; /* <loc>s queued as pages */
 };
 
 static void submit_sitemap(struct run_ctx *cx, const char *url, int level);
@@ -431,7 +433,7 @@ on_loc(const char *loc, bool is_index, void *arg)
     if (job->origin == NULL) /* a sitemap not read over http(s) */
         return;
     if (!is_index)
-        crawl_add(job->cx->crawl, job->origin, job->url, loc);
+        job->pages += crawl_add(job->cx->crawl, job->origin, job->url, loc);
     else if (job->level < SITEMAP_MAX_LEVEL &&
              crawl_in_site(job->origin, loc)) /* as the protocol says */
         submit_sitemap(job->cx, loc, job->level + 1);
@@ -450,18 +452,33 @@ sitemap_error(struct run_ctx *cx, const char *url, const char *kind,
     finish(cx, r);
 }
 
+/* The sitemap of JOB is read: its pages (and its error result, ERROR)
+ * are known, for the progress line's total. */
+static void
+count_sitemap(struct sitemap_job *job, bool error)
+{
+    if (!job->cx->count_sitemaps)
+        return;
+    progress_add_total(job->cx->progress, job->pages + (error ? 1 : 0));
+    progress_expect(job->cx->progress, -1);
+}
+
 static void
 on_sitemap(struct fetch_result *res, void *userdata)
 {
     struct sitemap_job *job = userdata;
     struct ac_err err = {0};
+    bool error = true;
 
     job->origin = crawl_origin(res->final_url);
+    if (res->error == FETCH_OK)
+        error = sitemap_read(res->body, res->body_len, SITEMAP_MAX_LOCS, on_loc,
+                             job, &err) != AC_OK;
+    count_sitemap(job, error); /* before its error result is counted done */
     if (res->error != FETCH_OK)
         sitemap_error(job->cx, job->url, fetch_error_name(res->error),
                       res->message);
-    else if (sitemap_read(res->body, res->body_len, SITEMAP_MAX_LOCS, on_loc,
-                          job, &err) != AC_OK)
+    else if (error)
         sitemap_error(job->cx, job->url,
                       err.code == AC_E_DATA ? "parse"
                                             : check_error_kind(err.code),
@@ -483,6 +500,8 @@ submit_sitemap(struct run_ctx *cx, const char *url, int level)
     job->cx = cx;
     job->url = xstrdup(url);
     job->level = level;
+    if (cx->count_sitemaps)
+        progress_expect(cx->progress, 1); /* no total until it is read */
     fetch_submit_any(cx->engine, url, on_sitemap, job);
 }
 
@@ -545,11 +564,14 @@ start_sitemaps(struct run_ctx *cx)
     size_t i;
 
     for (i = 0; i < cx->opts->sitemaps_len; i++) {
-        if (cx->engine != NULL)
+        if (cx->engine != NULL) {
             submit_sitemap(cx, cx->opts->sitemaps[i], 0);
-        else
-            sitemap_error(cx, cx->opts->sitemaps[i], "offline",
-                          "not fetched: --offline forbids the network");
+            continue;
+        }
+        if (cx->count_sitemaps)
+            progress_add_total(cx->progress, 1); /* its error result */
+        sitemap_error(cx, cx->opts->sitemaps[i], "offline",
+                      "not fetched: --offline forbids the network");
     }
 }
 
@@ -871,28 +893,29 @@ count_list(const char *path, size_t *n)
     return ok;
 }
 
-/* The number of targets, when it is cheap to know ahead: URLs, files and
- * -i lists (a line each, read once more); 0 with folders, WARC files,
- * standard input, -r, --sitemap, --shard or --resume. */
-static size_t
-known_total(const struct options *o)
+/* The number of targets in *N, when it is cheap to know ahead: URLs,
+ * files and -i lists (a line each, read once more); the pages of
+ * --sitemap are added as each is read.  False with folders, WARC
+ * files, standard input, -r, --shard or --resume. */
+static bool
+known_total(const struct options *o, size_t *n)
 {
     struct stat st;
-    size_t i, n = 0;
+    size_t i;
 
-    if (o->recursive || o->sitemaps_len > 0 || o->shard_n > 0 ||
-        o->resume_files_len > 0)
-        return 0;
+    *n = 0;
+    if (o->recursive || o->shard_n > 0 || o->resume_files_len > 0)
+        return false;
     for (i = 0; i < o->targets_len; i++)
         if (warc_name(o->targets[i]) ||
             (!report_target_is_url(o->targets[i]) &&
              (stat(o->targets[i], &st) != 0 || !S_ISREG(st.st_mode))))
-            return 0;
-    n = o->targets_len;
+            return false;
+    *n = o->targets_len;
     for (i = 0; i < o->inputs_len; i++)
-        if (!count_list(o->inputs[i], &n))
-            return 0;
-    return n;
+        if (!count_list(o->inputs[i], n))
+            return false;
+    return true;
 }
 
 /* Clears the progress line before a message (msg_set_clear). */
@@ -902,15 +925,18 @@ clear_progress(void *p)
     progress_clear(p);
 }
 
-/* The progress line: --progress, or stderr a terminal and not -q. */
-static struct progress *
-progress_start(const struct options *o)
+/* The progress line: --progress, or stderr a terminal and not -q.  Its
+ * total counts sitemaps' pages when the rest is known. */
+static void
+progress_start(struct run_ctx *cx, const struct options *o)
 {
     bool on = o->progress == 1 ||
               (o->progress < 0 && o->verbosity >= 0 && isatty(STDERR_FILENO));
+    size_t n = 0;
+    bool known = on && known_total(o, &n);
 
-    return on ? progress_new(stderr, known_total(o), clock_monotonic_ms())
-              : NULL;
+    cx->progress = on ? progress_new(stderr, n, clock_monotonic_ms()) : NULL;
+    cx->count_sitemaps = known && o->sitemaps_len > 0;
 }
 
 enum ac_status
@@ -943,7 +969,7 @@ run_targets(const struct options *opts, const struct run_env *env,
     cx.done = cx.crawl != NULL ? env->done : NULL;
     targets_skip_done(ts, cx.crawl != NULL ? NULL : env->done);
     report_begin(rep);
-    cx.progress = progress_start(opts);
+    progress_start(&cx, opts);
     msg_set_clear(clear_progress, cx.progress);
     start_sitemaps(&cx);
     while (!interrupt_pending()) {

@@ -6,13 +6,15 @@
 # time left, verdict counts) on stderr and leaves it cleared at the end,
 # while the report on stdout (a file, and also the same terminal) holds no
 # trace of it.  Not shown with -q, --no-progress, or stderr a pipe;
-# --progress forces it into a pipe.
+# --progress forces it into a pipe.  Targets from a sitemap: the total is
+# shown once the sitemap is read, and is its count of pages.
 
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/server.sh"
 
 require_attrcheck
-srv_start
+mkdir "$TMPD/root"
+srv_start --root "$TMPD/root"
 cd "$TMPD"
 U=$SRV_URL
 : >urls
@@ -90,4 +92,25 @@ run_attrcheck -f jsonl --progress $C
 check "$(grep -q "[0-9]* of 12 done" "$ERR" && ! grep -q 'done, ' "$OUT" &&
     echo 0 || echo 1)" "--progress into a pipe: shown there, not on stdout" \
     "$(cat "$ERR")"
+
+# a sitemap of 9 pages: no total while it is read, then "of 9"
+{
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    i=0
+    while [ "$i" -lt 9 ]; do
+        echo "<url><loc>$U/page?n=s$i</loc></url>"
+        i=$((i + 1))
+    done
+    echo '</urlset>'
+} >root/sitemap.xml
+"$PYTHON3" ptyrun.py out.jsonl tty.txt "$ATTRCHECK" -f jsonl --no-config \
+    --no-verify --delay 0.1 --per-host 1 --sitemap "$U/sitemap.xml" &&
+    rc=0 || rc=$?
+check "$([ "$rc" -eq 0 ] && [ "$(wc -l <out.jsonl)" -eq 9 ] &&
+    grep -q "$(printf '\r')[0-9]* of 9 done, [0-9.]*/s" tty.txt &&
+    ! tr '\r' '\n' <tty.txt | grep 'of [0-9]* done' | grep -vq ' of 9 done' &&
+    echo 0 || echo 1)" \
+    "a sitemap's pages: the total is its count once it is read" \
+    "rc $rc; $(tr '\r' '\n' <tty.txt | head -20)"
 done_testing
