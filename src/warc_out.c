@@ -155,6 +155,25 @@ rewrite_head(const char *head, size_t len, struct strbuf *out)
     }
 }
 
+/* Header NAME with VALUE, its blanks and control bytes %-escaped: a URL
+ * is one line without them (RFC 3986), and a CR or LF in it would end the
+ * header early and let the rest pass for other headers. */
+static void
+add_field(struct strbuf *h, const char *name, const char *value)
+{
+    const unsigned char *p;
+
+    strbuf_adds(h, name);
+    strbuf_adds(h, ": ");
+    for (p = (const unsigned char *)value; *p != '\0'; p++) {
+        if (*p <= 0x20 || *p == 0x7f)
+            strbuf_addf(h, "%%%02X", *p);
+        else
+            strbuf_addc(h, (char)*p);
+    }
+    strbuf_adds(h, "\r\n");
+}
+
 /* The lines every record of an exchange shares. */
 static void
 common(struct strbuf *h, const struct warc_out *w, const char *type,
@@ -165,9 +184,10 @@ common(struct strbuf *h, const struct warc_out *w, const char *type,
     warc_date(x->date, date);
     strbuf_addf(h, "WARC-Type: %s\r\nWARC-Record-ID: %s\r\n", type, id);
     strbuf_addf(h, "WARC-Warcinfo-ID: %s\r\n", w->warcinfo_id);
-    strbuf_addf(h, "WARC-Target-URI: %s\r\nWARC-Date: %s\r\n", x->url, date);
+    add_field(h, "WARC-Target-URI", x->url);
+    strbuf_addf(h, "WARC-Date: %s\r\n", date);
     if (x->ip[0] != '\0')
-        strbuf_addf(h, "WARC-IP-Address: %s\r\n", x->ip);
+        add_field(h, "WARC-IP-Address", x->ip);
 }
 
 char *

@@ -37,7 +37,7 @@ printf '#!/bin/sh\nexec "%s" "%s" "%s" "%s" "$@"\n' "$PYTHON3" "$TMPD/rss.py" \
 chmod +x rsswrap
 measured() {
     rm -f rss
-    ATTRCHECK=$TMPD/rsswrap
+    [ -n "${ATTRCHECK_WRAPPER:-}" ] || ATTRCHECK=$TMPD/rsswrap
     run_attrcheck "$@"
     ATTRCHECK=$REAL_ATTRCHECK
 }

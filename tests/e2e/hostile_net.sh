@@ -46,7 +46,7 @@ chmod +x "$TMPD/rsswrap"
 # measured ARGS...: run_attrcheck, the binary's peak RSS (KB) in $TMPD/rss
 measured() {
     rm -f "$TMPD/rss"
-    ATTRCHECK=$TMPD/rsswrap
+    [ -n "${ATTRCHECK_WRAPPER:-}" ] || ATTRCHECK=$TMPD/rsswrap
     run_attrcheck "$@"
     ATTRCHECK=$REAL_ATTRCHECK
 }

@@ -132,7 +132,9 @@ require_attrcheck() {
 # run_attrcheck ARGS...: runs the binary with stdin from /dev/null, under
 # `timeout 600`: a guard against a hang, not a time budget (no test may
 # depend on how fast a run is).  Sets OUT and ERR (file names) and RC
-# (exit status; 124 means it hung).  Never aborts the script, whatever
+# (exit status; 124 means it hung).  ATTRCHECK_WRAPPER, when set, is a
+# command put before the binary (make check-valgrind sets it to
+# valgrind and its options).  Never aborts the script, whatever
 # the status.  The test server's lifeline (fd 9) is not passed on.
 RUN_N=0
 run_attrcheck() {
@@ -140,7 +142,9 @@ run_attrcheck() {
     OUT="$TMPD/run$RUN_N.out"
     ERR="$TMPD/run$RUN_N.err"
     RC=0
-    timeout 600 "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" </dev/null 9>&- || RC=$?
+    # shellcheck disable=SC2086 # the wrapper is a command and its options
+    timeout 600 ${ATTRCHECK_WRAPPER:-} "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" \
+        </dev/null 9>&- || RC=$?
 }
 
 # crashed: true when the last run died of a signal or hung.
