@@ -9,8 +9,11 @@
 # the originals alone, given with --source-warc, does the same for the
 # copies as local files offline, and for the copies as URLs online
 # without one original fetched again.  An original the WARC lacks is
-# left unchecked offline exactly as without any WARC.  A --source-warc
-# that is missing, not WARC or cut short is exit 2 naming it.
+# left unchecked offline exactly as without any WARC.  Archived answers
+# the live server does not give (a redirect loop, 11 hops, a 403, a body
+# cut at --max-size, a PDF, a redirect out of the WARC) judge as a live
+# fetch would.  A --source-warc that is missing, not WARC or cut short is
+# exit 2 naming it.
 
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/server.sh"
@@ -142,6 +145,67 @@ check "$(cmp -s plain.jsonl "$OUT" && grep -q '"check":null' "$OUT" &&
     echo 0 || echo 1)" \
     "an original not in the WARC: the same result as --offline without it" \
     "$(cat plain.jsonl "$OUT")"
+
+# --- archived answers judged as the engine judges live ones ------------
+"$PYTHON3" - "$V/web/articles/seals.html" >edge.warc <<'PY'
+import sys
+seal = open(sys.argv[1], "rb").read()
+E = "https://edge.example"
+def rec(uri, status, headers=(), body=b"", truncated=None):
+    http = ("HTTP/1.1 %s\r\n" % status).encode()
+    http += b"".join(("%s\r\n" % h).encode() for h in headers) + b"\r\n" + body
+    head = ["WARC/1.1", "WARC-Type: response", "WARC-Target-URI: " + uri,
+            "Content-Type: application/http; msgtype=response",
+            "Content-Length: %d" % len(http)]
+    if truncated:
+        head.insert(3, "WARC-Truncated: " + truncated)
+    sys.stdout.buffer.write(("\r\n".join(head) + "\r\n\r\n").encode() +
+                            http + b"\r\n\r\n")
+rec(E + "/loop", "301 Moved", ["Location: /loop2"])
+rec(E + "/loop2", "302 Found", ["Location: " + E + "/loop"])
+for i in range(11):
+    rec(E + "/hop%d" % i, "301 Moved", ["Location: /hop%d" % (i + 1)])
+rec(E + "/hop11", "200 OK", ["Content-Type: text/html"], seal)
+rec(E + "/blocked", "403 Forbidden", ["Content-Type: text/html"])
+rec(E + "/big", "200 OK", ["Content-Type: text/html"], seal[:100], "length")
+rec(E + "/pdf", "200 OK", ["Content-Type: application/pdf"], b"%PDF-1.4",
+    "unspecified")
+rec(E + "/away", "301 Moved", ["Location: https://elsewhere.example/"])
+rec(E + "/seals", "301 Moved", ["Location: /seals-final"])
+rec(E + "/seals-final", "200 OK", ["Content-Type: text/html; charset=utf-8"],
+    seal)
+PY
+mkdir edge
+for c in loop hop0 blocked big pdf away seals; do
+    sed "s|https://orig.example/articles/seals.html|https://edge.example/$c|" \
+        "$V/copies/01-correct.html" >"edge/$c.html"
+done
+run_attrcheck --no-config -f jsonl --offline --source-warc edge.warc edge/*.html
+"$PYTHON3" - "$OUT" >edge.cmp <<'PY' && r=0 || r=1
+import json, sys
+want = {"loop": "redirect-loop", "hop0": "redirect-loop", "blocked": "blocked",
+        "big": "too-large", "pdf": "not-html"}
+got, bad = {}, []
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    got[o["target"].rsplit("/", 1)[-1][:-5]] = o
+for name, kind in want.items():
+    c = got[name]["source"]["check"] or {}
+    if (c.get("error") or {}).get("kind") != kind:
+        bad.append("%s: check error %s, want %s" % (name, c.get("error"), kind))
+if got["away"]["source"]["check"] is not None:
+    bad.append("away: a redirect out of the WARC was checked")
+s = got["seals"]
+codes = [f["code"] for f in s["findings"]]
+c = s["source"]["check"] or {}
+if c.get("error") or c.get("http_status") != 200 or \
+        "source-redirected" not in codes or (c.get("similarity") or 0) < 0.9:
+    bad.append("seals: %s %s" % (codes, json.dumps(c)[:300]))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+check $r "archived loops, 11 hops, 403, cut body, PDF, redirect away: as live" \
+    "$(cat edge.cmp; show_run)"
 
 # --- (e) bad --source-warc files ------------------------------------------
 run_attrcheck --no-config -f jsonl --offline --source-warc no/such.warc.gz \
