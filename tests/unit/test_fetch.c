@@ -430,7 +430,7 @@ test_many(void)
     struct slot slots[NCASES];
     struct remap_list *remaps = remap_list_new();
     struct fetch_config cfg;
-    struct ac_err err;
+    struct ac_err err = {0}; /* printed even on success */
     char *spec = expand("^http://remapped\\.test/(.*) file://{D}/$1");
 
     char *owned[4];
