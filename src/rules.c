@@ -45,7 +45,8 @@ struct rule {
     enum rule_kind kind;
     char *id, *lang, *value;
     char *pattern;
-    pcre2_code *re;
+    /* with a table, set on first use by a scan (rule_code()) */
+    _Atomic(pcre2_code *) re;
     uint32_t version_groups[MAX_GROUPS], nversion;
     uint32_t port_groups[MAX_GROUPS], nport;
     bool can_batch; /* may join a batch: no back-references, verbs or \G */
@@ -551,6 +552,26 @@ index_build(struct rules *r, const struct rules_table *t)
     }
 }
 
+/* Compiles RU's pattern, not compiled at load (rules from the table);
+ * the caller holds build_mu.  The groups are noted before the code is
+ * published, for the threads that read them once they see it. */
+static void
+rule_late(struct rule *ru)
+{
+    pcre2_code *re;
+    PCRE2_SIZE off;
+    int code;
+
+    if (atomic_load_explicit(&ru->re, memory_order_relaxed) != NULL)
+        return;
+    re = compile(ru->pattern, strlen(ru->pattern), &code, &off);
+    if (re == NULL)
+        return; /* (another PCRE2?) the rule never hits */
+    ru->nversion = named_groups(re, "version", ru->version_groups);
+    ru->nport = named_groups(re, "port", ru->port_groups);
+    atomic_store_explicit(&ru->re, re, memory_order_release);
+}
+
 /* Compiles KI's planned batches and JIT-compiles the rules no batch
  * covers; the caller holds build_mu. */
 static void
@@ -558,20 +579,18 @@ kind_build(const struct rules *r, struct kind_index *ki)
 {
     size_t i;
 
-    for (i = 0; i < ki->len && r->lazy; i++) {
-        struct rule *ru = &r->v[ki->rules[i]];
-        int code;
-        PCRE2_SIZE off;
-
-        ru->re = compile(ru->pattern, strlen(ru->pattern), &code, &off);
-        if (ru->re != NULL) /* else (another PCRE2?) the rule never hits */
-            rule_groups(ru);
-    }
     for (i = 0; i < ki->nplan; i++)
         batch_build(r, ki, ki->plan[i].first, ki->plan[i].count);
-    for (i = 0; i < ki->len; i++)
-        if (!r->v[ki->rules[i]].batched && r->v[ki->rules[i]].re != NULL)
-            (void)pcre2_jit_compile(r->v[ki->rules[i]].re, PCRE2_JIT_COMPLETE);
+    for (i = 0; i < ki->len; i++) {
+        struct rule *ru = &r->v[ki->rules[i]];
+
+        if (ru->batched)
+            continue; /* compiled when its batch first matches */
+        if (r->lazy)
+            rule_late(ru);
+        if (ru->re != NULL)
+            (void)pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
+    }
 }
 
 /* KI, built on first use; any thread may call it. */
@@ -1111,10 +1130,17 @@ static void
 rule_scan(struct scratch *s, const struct rules *r, size_t order,
           const char *text, size_t len, size_t from)
 {
-    const struct rule *ru = &r->v[order];
+    struct rule *ru = &r->v[order];
+    pcre2_code *re = atomic_load_explicit(&ru->re, memory_order_acquire);
 
-    while (from < len && ru->re != NULL) {
-        int rc = pcre2_match(ru->re, (PCRE2_SPTR)text, len, from,
+    if (re == NULL && r->lazy) { /* a batched rule's first use */
+        pthread_mutex_lock(r->build_mu);
+        rule_late(ru);
+        pthread_mutex_unlock(r->build_mu);
+        re = atomic_load_explicit(&ru->re, memory_order_acquire);
+    }
+    while (from < len && re != NULL) {
+        int rc = pcre2_match(re, (PCRE2_SPTR)text, len, from,
                              PCRE2_NO_UTF_CHECK, s->md, s->mctx);
         const PCRE2_SIZE *ov;
 
