@@ -18,39 +18,7 @@ if [ "$PYTHON3" = no ] || ! command -v "$PYTHON3" >/dev/null 2>&1; then
 fi
 cd "$TMPD"
 
-# measured ARGS...: run_attrcheck with the peak RSS of the binary, in KB,
-# written to $TMPD/rss by a python3 parent that waits for it with wait4.
-cat >rss.py <<'PY'
-import os, sys
-pid = os.fork()
-if pid == 0:
-    os.execv(sys.argv[2], sys.argv[2:])
-_, status, ru = os.wait4(pid, 0)
-with open(sys.argv[1], "w") as f:
-    f.write("%d\n" % ru.ru_maxrss)
-code = os.waitstatus_to_exitcode(status)
-sys.exit(128 - code if code < 0 else code)
-PY
-REAL_ATTRCHECK=$ATTRCHECK
-printf '#!/bin/sh\nexec "%s" "%s" "%s" "%s" "$@"\n' "$PYTHON3" "$TMPD/rss.py" \
-    "$TMPD/rss" "$REAL_ATTRCHECK" >rsswrap
-chmod +x rsswrap
-measured() {
-    rm -f rss
-    [ -n "${ATTRCHECK_WRAPPER:-}" ] || ATTRCHECK=$TMPD/rsswrap
-    run_attrcheck "$@"
-    ATTRCHECK=$REAL_ATTRCHECK
-}
-# bounded_rss NAME: ok when the last measured run peaked under 500 MB
-bounded_rss() {
-    if [ -n "${ATTRCHECK_WRAPPER:-}" ]; then
-        skip "$1: peak RSS under 500 MB" "run under $ATTRCHECK_WRAPPER"
-        return
-    fi
-    kb=$(cat rss 2>/dev/null || echo 0)
-    check "$([ "$kb" -gt 0 ] && [ "$kb" -lt 512000 ] && echo 0 || echo 1)" \
-        "$1: peak RSS under 500 MB (${kb} KB)"
-}
+. "$SRCDIR/tests/e2e/rss_lib.sh"
 
 "$PYTHON3" - <<'PY'
 import gzip, zlib

@@ -28,37 +28,7 @@ if [ "$word" != ready ]; then
 fi
 trap 'exec 8>&-; kill $STALL_PID 2>/dev/null || :; srv_stop; cleanup_tmpd' EXIT
 
-cat >"$TMPD/rss.py" <<'PY'
-import os, sys
-pid = os.fork()
-if pid == 0:
-    os.execv(sys.argv[2], sys.argv[2:])
-_, status, ru = os.wait4(pid, 0)
-with open(sys.argv[1], "w") as f:
-    f.write("%d\n" % ru.ru_maxrss)
-code = os.waitstatus_to_exitcode(status)
-sys.exit(128 - code if code < 0 else code)
-PY
-REAL_ATTRCHECK=$ATTRCHECK
-printf '#!/bin/sh\nexec 8>&-\nexec "%s" "%s" "%s" "%s" "$@"\n' "$PYTHON3" \
-    "$TMPD/rss.py" "$TMPD/rss" "$REAL_ATTRCHECK" >"$TMPD/rsswrap"
-chmod +x "$TMPD/rsswrap"
-# measured ARGS...: run_attrcheck, the binary's peak RSS (KB) in $TMPD/rss
-measured() {
-    rm -f "$TMPD/rss"
-    [ -n "${ATTRCHECK_WRAPPER:-}" ] || ATTRCHECK=$TMPD/rsswrap
-    run_attrcheck "$@"
-    ATTRCHECK=$REAL_ATTRCHECK
-}
-bounded_rss() {
-    if [ -n "${ATTRCHECK_WRAPPER:-}" ]; then
-        skip "$1: peak RSS under 500 MB" "run under $ATTRCHECK_WRAPPER"
-        return
-    fi
-    kb=$(cat "$TMPD/rss" 2>/dev/null || echo 0)
-    check "$([ "$kb" -gt 0 ] && [ "$kb" -lt 512000 ] && echo 0 || echo 1)" \
-        "$1: peak RSS under 500 MB (${kb} KB)"
-}
+. "$SRCDIR/tests/e2e/rss_lib.sh"
 field() {
     json_field --target "$1" "$OUT" "$2"
 }
