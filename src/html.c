@@ -342,7 +342,7 @@ on_start(void *ud, const xmlChar *name, const xmlChar **atts)
     struct html_frame f;
 
     sync_pos(st);
-    if (name == NULL) /* libxml2 2.9 after an encoding switch */
+    if (name == NULL) /* as in on_end */
         name = (const xmlChar *)"";
     st->any_element = true;
     if (st->nframes == HTML_MAX_DEPTH) {
@@ -390,8 +390,9 @@ on_end(void *ud, const xmlChar *name)
     struct html_frame *f;
 
     sync_pos(st);
-    /* libxml2 reports ends strictly nested, but 2.9 may name an end
-     * NULL once an encoding error has stopped the parser */
+    /* libxml2 reports ends strictly nested, but names an end NULL when
+     * 2.9 stops on an encoding error, or when finish() closes what a cut
+     * page left open: no tag of ours */
     if (name == NULL)
         name = (const xmlChar *)"";
     if (st->overflow > 0) {
@@ -401,8 +402,7 @@ on_end(void *ud, const xmlChar *name)
     if (st->nframes == 0)
         return;
     f = &st->frames[st->nframes - 1];
-    /* NAME is NULL when finish() closes what a cut page left open */
-    if (name != NULL && !f->skip && !f->hidden && !f->in_head)
+    if (!f->skip && !f->hidden && !f->in_head)
         note_lead(st, name, f, true);
     if (f->jsonld)
         html_page_jsonld(st);
