@@ -32,6 +32,20 @@ cleanup_tmpd() {
 trap cleanup_tmpd EXIT
 trap 'exit 130' INT TERM
 
+# Under `make check-valgrind` (ATTRCHECK_WRAPPER set) every run of the
+# binary goes through the wrapper, the scripts' own calls of "$ATTRCHECK"
+# too (pipes, signals, GNU parallel, Slurm jobs): ATTRCHECK becomes a
+# small script that execs the wrapper and the real binary.  A script
+# that sources lib.sh again (ATTRCHECK_REAL set) keeps it.
+if [ -n "${ATTRCHECK_WRAPPER:-}" ] && [ -z "${ATTRCHECK_REAL:-}" ]; then
+    ATTRCHECK_REAL=$ATTRCHECK
+    ATTRCHECK=$TMPD/attrcheck
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' \
+        "$ATTRCHECK_WRAPPER" "$ATTRCHECK_REAL" >"$ATTRCHECK"
+    chmod 755 "$TMPD" "$ATTRCHECK"
+    export ATTRCHECK ATTRCHECK_REAL
+fi
+
 TAP_N=0
 TAP_FAILED=0
 
@@ -132,9 +146,7 @@ require_attrcheck() {
 # run_attrcheck ARGS...: runs the binary with stdin from /dev/null, under
 # `timeout 600`: a guard against a hang, not a time budget (no test may
 # depend on how fast a run is).  Sets OUT and ERR (file names) and RC
-# (exit status; 124 means it hung).  ATTRCHECK_WRAPPER, when set, is a
-# command put before the binary (make check-valgrind sets it to
-# valgrind and its options).  Never aborts the script, whatever
+# (exit status; 124 means it hung).  Never aborts the script, whatever
 # the status.  The test server's lifeline (fd 9) is not passed on.
 RUN_N=0
 run_attrcheck() {
@@ -142,8 +154,7 @@ run_attrcheck() {
     OUT="$TMPD/run$RUN_N.out"
     ERR="$TMPD/run$RUN_N.err"
     RC=0
-    # shellcheck disable=SC2086 # the wrapper is a command and its options
-    timeout 600 ${ATTRCHECK_WRAPPER:-} "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" \
+    timeout 600 "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" \
         </dev/null 9>&- || RC=$?
 }
 
