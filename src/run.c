@@ -56,6 +56,8 @@ struct run_ctx {
     bool count_sitemaps;         /* their pages go into its total */
     struct verifier *verifier;   /* NULL with --offline or --no-verify */
     struct notices *notices;     /* sentences for suggested notices */
+    bool notices_tried;          /* loaded (or failed) at first need */
+    struct ac_err notices_err;   /* why they could not be loaded */
     struct cache *cache;         /* --cache FILE (main's); NULL without */
     const struct policy *policy; /* --severity, --require-license */
     struct workers *workers;     /* --threads > 1; NULL: check here */
@@ -95,6 +97,21 @@ warc_metadata(struct warc_out *w, const struct result *r)
     free(json);
 }
 
+/* The notice sentences, read for the first result that could use one:
+ * titles.tsv is 2.7 MB, most of the work of a start, and a run whose
+ * pages all pass never needs it.  A data error there becomes the run's
+ * error (run_targets returns it) without losing any result. */
+static const struct notices *
+notices_for(struct run_ctx *cx, const struct result *r)
+{
+    if (cx->notices_tried || !suggest_wanted(r))
+        return cx->notices;
+    cx->notices_tried = true;
+    (void)notices_load(run_default_notices_dir(), &cx->notices,
+                       &cx->notices_err);
+    return cx->notices;
+}
+
 /* The end of every target: the verdict is final once the policy has
  * been applied, and then the suggestion and the counts follow it. */
 static void
@@ -108,7 +125,7 @@ finish(struct run_ctx *cx, struct result *r)
     }
     if (cx->policy != NULL)
         policy_apply(cx->policy, r);
-    suggest_notice(cx->notices, r);
+    suggest_notice(notices_for(cx, r), r);
     if (cx->warc != NULL)
         warc_metadata(cx->warc, r);
     progress_clear(cx->progress); /* a result on the same terminal */
@@ -747,8 +764,6 @@ ctx_open(struct run_ctx *cx, const struct options *opts, struct ac_err *err)
     unsigned threads;
     size_t i;
 
-    if (notices_load(run_default_notices_dir(), &cx->notices, err) != AC_OK)
-        return err->code;
     for (i = 0; i < opts->remaps_len; i++) {
         if (cx->remaps == NULL)
             cx->remaps = remap_list_new();
@@ -999,6 +1014,10 @@ run_targets(const struct options *opts, const struct run_env *env,
     targets_free(ts);
     rc = warc_out_close(cx.warc, err);
     cx.warc = NULL;
+    if (rc == AC_OK && cx.notices_err.code != AC_OK) {
+        *err = cx.notices_err;
+        rc = err->code;
+    }
     ctx_close(&cx);
     return rc;
 }

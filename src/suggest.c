@@ -58,6 +58,14 @@ pick_license(const struct result *r, struct cc_license *lic)
     return false;
 }
 
+bool
+suggest_wanted(const struct result *r)
+{
+    return r->analysed &&
+           (r->verdict == VERDICT_WARN || r->verdict == VERDICT_FAIL) &&
+           !no_notice_helps(r);
+}
+
 void
 suggest_notice(const struct notices *n, struct result *r)
 {
@@ -67,9 +75,7 @@ suggest_notice(const struct notices *n, struct result *r)
     const char *lang = NULL;
     char *html = NULL, *text = NULL;
 
-    if (n == NULL || !r->analysed ||
-        (r->verdict != VERDICT_WARN && r->verdict != VERDICT_FAIL) ||
-        no_notice_helps(r))
+    if (n == NULL || !suggest_wanted(r))
         return;
     memset(&in, 0, sizeof in);
     if (!pick_license(r, &in.lic) || !ccurl_exists(&in.lic))

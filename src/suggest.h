@@ -11,11 +11,18 @@
 #ifndef AC_SUGGEST_H
 #define AC_SUGGEST_H
 
+#include <stdbool.h>
+
 #include "notice.h"
 #include "result.h"
 
+/* True when R warns or fails in a way a notice could mend: only then
+ * does suggest_notice() read the notices (run.c loads them for the
+ * first such result). */
+bool suggest_wanted(const struct result *r);
+
 /* Sets R's suggestion fields when R warns or fails and a notice can be
- * written. */
+ * written (N NULL: never). */
 void suggest_notice(const struct notices *n, struct result *r);
 
 #endif
