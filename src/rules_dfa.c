@@ -16,11 +16,19 @@
 
 #define NSYM     37 /* a-z, 0-9, and "anything else" */
 #define SYM_ELSE 36
+/* States are 16-bit: the shipped rules need 7,584 and the table is half
+ * the size of an int32_t one (561 KB, paged in at every start, and
+ * scanned in cache).  Rules that would need more saturate the automaton
+ * instead: it then finds a literal in every text, which sends every text
+ * the long way (slower, never wrong). */
+#define NO_STATE  UINT16_MAX
+#define MAX_STATE (UINT16_MAX - 1)
 
 struct rules_dfa {
-    int32_t *next; /* states x NSYM; -1 before the build */
-    bool *out;     /* the state ends a literal (or follows one) */
+    uint16_t *next; /* states x NSYM; NO_STATE before the build */
+    bool *out;      /* the state ends a literal (or follows one) */
     size_t len, cap;
+    bool saturated; /* over MAX_STATE states: matches everything */
     uint8_t map[256]; /* byte -> symbol */
 };
 
@@ -37,20 +45,23 @@ map_init(uint8_t *map)
         map[c] = (uint8_t)(26 + c - '0');
 }
 
-static int32_t
+/* A new state, or NO_STATE when there are MAX_STATE already. */
+static uint16_t
 state_new(struct rules_dfa *d)
 {
     size_t i;
 
+    if (d->len > MAX_STATE)
+        return NO_STATE;
     if (d->len == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 256;
         d->next = xreallocarray(d->next, d->cap, NSYM * sizeof *d->next);
         d->out = xreallocarray(d->out, d->cap, sizeof *d->out);
     }
     for (i = 0; i < NSYM; i++)
-        d->next[d->len * NSYM + i] = -1;
+        d->next[d->len * NSYM + i] = NO_STATE;
     d->out[d->len] = false;
-    return (int32_t)d->len++;
+    return (uint16_t)d->len++;
 }
 
 struct rules_dfa *
@@ -66,32 +77,37 @@ rules_dfa_new(void)
 void
 rules_dfa_add(struct rules_dfa *d, const char *lit)
 {
-    int32_t s = 0;
+    size_t s = 0;
 
-    for (; *lit != '\0'; lit++) {
+    for (; *lit != '\0' && !d->saturated; lit++) {
         uint8_t c = d->map[(unsigned char)*lit];
-        int32_t t = d->next[s * NSYM + c];
+        uint16_t t = d->next[s * NSYM + c];
 
-        if (t < 0) {
+        if (t == NO_STATE) {
             t = state_new(d);
+            d->saturated = t == NO_STATE;
             d->next[s * NSYM + c] = t;
         }
         s = t;
     }
-    d->out[s] = true;
+    if (!d->saturated)
+        d->out[s] = true;
 }
 
 void
 rules_dfa_build(struct rules_dfa *d)
 {
-    int32_t *fail = xcalloc(d->len, sizeof *fail);
-    int32_t *queue = xcalloc(d->len, sizeof *queue);
+    uint16_t *fail, *queue;
     size_t head = 0, tail = 0, c;
 
+    if (d->saturated)
+        return;
+    fail = xcalloc(d->len, sizeof *fail);
+    queue = xcalloc(d->len, sizeof *queue);
     for (c = 0; c < NSYM; c++) {
-        int32_t t = d->next[c];
+        uint16_t t = d->next[c];
 
-        if (t < 0) {
+        if (t == NO_STATE) {
             d->next[c] = 0;
         } else {
             fail[t] = 0;
@@ -99,13 +115,13 @@ rules_dfa_build(struct rules_dfa *d)
         }
     }
     while (head < tail) {
-        int32_t s = queue[head++];
+        size_t s = queue[head++];
 
         d->out[s] = d->out[s] || d->out[fail[s]];
         for (c = 0; c < NSYM; c++) {
-            int32_t t = d->next[s * NSYM + c];
+            uint16_t t = d->next[s * NSYM + c];
 
-            if (t < 0) {
+            if (t == NO_STATE) {
                 d->next[s * NSYM + c] = d->next[fail[s] * NSYM + c];
             } else {
                 fail[t] = d->next[fail[s] * NSYM + c];
@@ -121,9 +137,12 @@ bool
 rules_dfa_scan(const struct rules_dfa *d, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    const int32_t *next = d->next;
-    int32_t s = next[SYM_ELSE]; /* the start of the text is a boundary */
+    const uint16_t *next = d->next;
+    size_t s;
 
+    if (d->saturated)
+        return true;
+    s = next[SYM_ELSE]; /* the start of the text is a boundary */
     if (d->out[s])
         return true;
     for (; p < end; p++) {

@@ -105,6 +105,36 @@ test_dfa(void)
     rules_dfa_free(d);
 }
 
+/* Past 65,534 states the automaton saturates: every text passes (the
+ * long way), none is dropped.  "x00000".."x99999" need 111,112. */
+static void
+test_dfa_saturated(void)
+{
+    struct rules_dfa *d = rules_dfa_new();
+    char lit[8];
+    int i;
+
+    for (i = 0; i < 100000; i++) {
+        snprintf(lit, sizeof lit, "x%05d", i);
+        rules_dfa_add(d, lit);
+    }
+    rules_dfa_build(d);
+    ok(rules_dfa_scan(d, "x99999", 6), "dfa saturated: a late literal found");
+    ok(rules_dfa_scan(d, "nothing", 7), "dfa saturated: any text passes");
+    ok(rules_dfa_scan(d, "", 0), "dfa saturated: even the empty one");
+    rules_dfa_free(d);
+
+    d = rules_dfa_new();
+    for (i = 0; i < 1000; i++) {
+        snprintf(lit, sizeof lit, "x%05d", i);
+        rules_dfa_add(d, lit);
+    }
+    rules_dfa_build(d);
+    ok(rules_dfa_scan(d, "see x00999 here", 15), "dfa: 1,000 literals");
+    ok(!rules_dfa_scan(d, "see x01000 here", 15), "dfa: not saturated");
+    rules_dfa_free(d);
+}
+
 /* Every hit of a prefiltered kind implies the prefilter passes. */
 static void
 test_prefilter(void)
@@ -163,6 +193,7 @@ main(void)
     test_literals();
     test_factor();
     test_dfa();
+    test_dfa_saturated();
     test_prefilter();
     return tap_done();
 }
