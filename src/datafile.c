@@ -6,10 +6,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "datafile.h"
 #include "strbuf.h"
@@ -45,6 +49,48 @@ datafile_read(const char *path, char **out, size_t *len, struct ac_err *err)
     *len = sb.len;
     *out = strbuf_detach(&sb);
     return AC_OK;
+}
+
+enum ac_status
+datafile_map(const char *path, const char **out, size_t *len,
+             struct ac_err *err)
+{
+    struct stat st;
+    void *map;
+    int fd, saved;
+
+    *out = NULL;
+    *len = 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        saved = errno;
+        close(fd);
+        return ac_err_set(err, AC_E_IO, "%s: %s", path,
+                          S_ISREG(st.st_mode) ? strerror(saved)
+                                              : "not a regular file");
+    }
+    if (st.st_size == 0) {
+        close(fd);
+        *out = "";
+        return AC_OK;
+    }
+    map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    saved = errno;
+    close(fd);
+    if (map == MAP_FAILED)
+        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(saved));
+    *out = map;
+    *len = (size_t)st.st_size;
+    return AC_OK;
+}
+
+void
+datafile_unmap(const char *text, size_t len)
+{
+    if (text != NULL && len > 0)
+        munmap((void *)(uintptr_t)text, len);
 }
 
 size_t

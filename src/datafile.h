@@ -16,6 +16,15 @@
 enum ac_status datafile_read(const char *path, char **out, size_t *len,
                              struct ac_err *err);
 
+/* Maps all of PATH read-only into *OUT, LEN bytes, not NUL-terminated
+ * (an empty file gives "" and 0): no copy into the heap, and the kernel
+ * pages a file mapping in 64 KB at a time where a read buffer takes a
+ * fault every 4 KB.  Returns AC_OK, or AC_E_IO naming PATH (*OUT NULL).
+ * datafile_unmap() releases it. */
+enum ac_status datafile_map(const char *path, const char **out, size_t *len,
+                            struct ac_err *err);
+void datafile_unmap(const char *text, size_t len);
+
 /* Splits LINE in place at tabs into F[0..MAX); returns the number of
  * fields the line has (more than MAX when it has more: the others are
  * not stored). */

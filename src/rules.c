@@ -103,7 +103,6 @@ struct rules {
     uint64_t table_hash;  /* rules_table_hash() of every file */
     char *batchable;      /* rules_table_compute()'s, until freed */
     uint32_t max_pairs;   /* ovector pairs needed by any pattern */
-    uint64_t fingerprint; /* FNV-1a of every file's name and text */
 };
 
 /* A hit before overlap resolution; ORDER is the rule's load order. */
@@ -436,11 +435,6 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
     enum ac_status rc = AC_OK;
     size_t lineno = 0;
     char where[200];
-
-    if (r->fingerprint == 0)
-        r->fingerprint = HASH_FNV_OFFSET;
-    r->fingerprint = hash_fnv1a_str(r->fingerprint, name);
-    r->fingerprint = hash_fnv1a(r->fingerprint, text, len);
 
     while (p < end && rc == AC_OK) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -927,7 +921,8 @@ static enum ac_status
 load_dir(const char *dir, const struct rules_table *t, struct rules **out,
          struct ac_err *err)
 {
-    char **names = NULL, **paths, **texts;
+    char **names = NULL, **paths;
+    const char **texts;
     size_t n = 0, i, *lens;
     enum ac_status rc;
 
@@ -938,19 +933,19 @@ load_dir(const char *dir, const struct rules_table *t, struct rules **out,
     lens = xcalloc(n + 1, sizeof *lens);
     for (i = 0; i < n && rc == AC_OK; i++) {
         paths[i] = xasprintf("%s/%s", dir, names[i]);
-        rc = datafile_read(paths[i], &texts[i], &lens[i], err);
+        rc = datafile_map(paths[i], &texts[i], &lens[i], err);
     }
     if (rc == AC_OK)
-        rc = load_texts((const char *const *)paths, (const char *const *)texts,
-                        lens, n, t, dir, out, err);
+        rc = load_texts((const char *const *)paths, texts, lens, n, t, dir,
+                        out, err);
     for (i = 0; i < n; i++) {
         free(names[i]);
         free(paths[i]);
-        free(texts[i]);
+        datafile_unmap(texts[i], lens[i]);
     }
     free(names);
     free(paths);
-    free(texts);
+    free((void *)texts);
     free(lens);
     return rc;
 }
@@ -1034,7 +1029,7 @@ rules_free(struct rules *r)
 uint64_t
 rules_fingerprint(const struct rules *r)
 {
-    return r != NULL ? r->fingerprint : 0;
+    return r != NULL ? r->table_hash : 0;
 }
 
 size_t
