@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <curl/curl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -483,6 +484,7 @@ fetch_engine_new(const struct fetch_config *cfg, struct fetch_engine **out,
     enum ac_status rc;
 
     *out = NULL;
+    fetch_global_init();
     fc->multi = curl_multi_init();
     if (fc->multi == NULL) {
         rc = ac_err_set(err, AC_E_INTERNAL, "curl_multi_init failed");
@@ -536,14 +538,25 @@ fetch_engine_free(struct fetch_engine *e)
     curl_free_state(fc);
 }
 
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+static bool global_done;
+
+static void
+global_init_once(void)
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    global_done = true;
+}
+
 void
 fetch_global_init(void)
 {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    pthread_once(&global_once, global_init_once);
 }
 
 void
 fetch_global_cleanup(void)
 {
-    curl_global_cleanup();
+    if (global_done)
+        curl_global_cleanup();
 }

@@ -200,7 +200,10 @@ void fetch_engine_free(struct fetch_engine *e);
 
 void fetch_result_free(struct fetch_result *r);
 
-/* curl_global_init / curl_global_cleanup: main() calls each once. */
+/* curl_global_init, once, by the first use of libcurl (fetch_engine_new
+ * and the URL parsers call it; safe from any thread), so that an
+ * --offline run never loads OpenSSL and its configuration file.
+ * fetch_global_cleanup: main() calls it once, after every thread. */
 void fetch_global_init(void);
 void fetch_global_cleanup(void);
 

@@ -31,8 +31,11 @@ lower_dup(const char *s)
 static char *
 url_part(const char *url, CURLUPart part, unsigned int flags)
 {
-    CURLU *u = curl_url();
+    CURLU *u;
     char *out = NULL;
+
+    fetch_global_init(); /* before any libcurl call, curl's rule */
+    u = curl_url();
 
     if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
         curl_url_get(u, part, &out, flags) != CURLUE_OK)

@@ -447,7 +447,6 @@ main(int argc, char **argv)
     if (getenv("ATTRCHECK_PREFILTER") != NULL &&
         strcmp(getenv("ATTRCHECK_PREFILTER"), "0") == 0)
         rules_prefilter_set(rules, false);
-    fetch_global_init();
     interrupt_install();
     if (opts.cache_stats || opts.cache_prune || opts.cache_export != NULL)
         code = cache_commands(&opts, rules);
