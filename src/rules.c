@@ -100,9 +100,9 @@ struct rules {
     pthread_mutex_t *build_mu; /* held while a kind or the pieces build */
     struct prefilter *pre;     /* a pointer for the same reason */
     bool lazy; /* from rules_table: patterns compiled by kind_build() */
-    uint64_t table_hash;  /* rules_table_hash() of every file */
-    char *batchable;      /* rules_table_compute()'s, until freed */
-    uint32_t max_pairs;   /* ovector pairs needed by any pattern */
+    uint64_t table_hash; /* rules_table_hash() of every file */
+    char *batchable;     /* rules_table_compute()'s, until freed */
+    uint32_t max_pairs;  /* ovector pairs needed by any pattern */
 };
 
 /* A hit before overlap resolution; ORDER is the rule's load order. */
@@ -936,8 +936,8 @@ load_dir(const char *dir, const struct rules_table *t, struct rules **out,
         rc = datafile_map(paths[i], &texts[i], &lens[i], err);
     }
     if (rc == AC_OK)
-        rc = load_texts((const char *const *)paths, texts, lens, n, t, dir,
-                        out, err);
+        rc = load_texts((const char *const *)paths, texts, lens, n, t, dir, out,
+                        err);
     for (i = 0; i < n; i++) {
         free(names[i]);
         free(paths[i]);

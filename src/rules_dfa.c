@@ -14,8 +14,8 @@
 #include "rules_dfa.h"
 #include "xalloc.h"
 
-#define NSYM     37 /* a-z, 0-9, and "anything else" */
-#define SYM_ELSE 36
+#define NSYM      37 /* a-z, 0-9, and "anything else" */
+#define SYM_ELSE  36
 /* States are 16-bit: the shipped rules need 7,584 and the table is half
  * the size of an int32_t one (561 KB, paged in at every start, and
  * scanned in cache).  Rules that would need more saturate the automaton
@@ -28,7 +28,7 @@ struct rules_dfa {
     uint16_t *next; /* states x NSYM; NO_STATE before the build */
     bool *out;      /* the state ends a literal (or follows one) */
     size_t len, cap;
-    bool saturated; /* over MAX_STATE states: matches everything */
+    bool saturated;   /* over MAX_STATE states: matches everything */
     uint8_t map[256]; /* byte -> symbol */
 };
 
