@@ -40,6 +40,12 @@
 #define MAX_GROUPS  8     /* groups of one name in one rule */
 #define BATCH_BYTES 16000 /* pattern bytes per prefilter alternation */
 #define BATCH_RULES 64
+/* Texts a batch scans interpreted before it gets JIT code.  JIT-compiling
+ * a batch of 64 titles costs some 14 M instructions, the interpreter a
+ * small part of that per text, and most runs pass few texts to the
+ * licence rules: JIT-compiling every batch when the kind was built was
+ * a third of the instructions of checking 100 pages. */
+#define JIT_AFTER   4
 
 struct rule {
     enum rule_kind kind;
@@ -55,7 +61,9 @@ struct rule {
 
 /* A prefilter: rules [first, first + count) of the kind list, combined. */
 struct batch {
-    pcre2_code *re;
+    pcre2_code *re;            /* interpreted */
+    _Atomic(pcre2_code *) jit; /* a JIT-compiled copy once hot, or NULL */
+    atomic_uint uses;          /* texts scanned with re */
     size_t first, count;
 };
 
@@ -476,7 +484,6 @@ batch_build(const struct rules *r, struct kind_index *ki, size_t first,
     strbuf_release(&sb);
     if (b->re == NULL)
         return; /* too big or a single rule: run its rules unfiltered */
-    (void)pcre2_jit_compile(b->re, PCRE2_JIT_COMPLETE); /* else interpret */
     b->first = first;
     b->count = count;
     for (i = first; i < first + count; i++)
@@ -999,8 +1006,10 @@ rules_free(struct rules *r)
         free(r->v[i].pattern);
     }
     for (k = 0; k < RULE_KIND_COUNT; k++) {
-        for (i = 0; i < r->kinds[k].nbatches; i++)
+        for (i = 0; i < r->kinds[k].nbatches; i++) {
             pcre2_code_free(r->kinds[k].batches[i].re);
+            pcre2_code_free(atomic_load(&r->kinds[k].batches[i].jit));
+        }
         free(r->kinds[k].batches);
         free(r->kinds[k].plan);
         free(r->kinds[k].rules);
@@ -1149,13 +1158,35 @@ rule_scan(struct scratch *s, const struct rules *r, size_t order,
     }
 }
 
+/* B's code to match with: its JIT copy once made, else the interpreted
+ * one; the JIT_AFTER-th text to ask makes the copy (one thread only:
+ * the others go on interpreting the original meanwhile, which nothing
+ * changes).  Same matches either way. */
+static const pcre2_code *
+batch_code(struct batch *b)
+{
+    pcre2_code *jit = atomic_load_explicit(&b->jit, memory_order_acquire);
+
+    if (jit != NULL)
+        return jit;
+    if (atomic_fetch_add_explicit(&b->uses, 1, memory_order_relaxed) + 1 ==
+        JIT_AFTER) {
+        jit = pcre2_code_copy(b->re);
+        if (jit != NULL && pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE) == 0) {
+            atomic_store_explicit(&b->jit, jit, memory_order_release);
+            return jit;
+        }
+        pcre2_code_free(jit); /* no JIT here: interpret for good */
+    }
+    return b->re;
+}
+
 /* Where batch B first matches in TEXT, or RULES_NONE. */
 static size_t
-batch_start(struct scratch *s, const struct batch *b, const char *text,
-            size_t len)
+batch_start(struct scratch *s, struct batch *b, const char *text, size_t len)
 {
-    int rc = pcre2_match(b->re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
-                         s->md, s->mctx);
+    int rc = pcre2_match(batch_code(b), (PCRE2_SPTR)text, len, 0,
+                         PCRE2_NO_UTF_CHECK, s->md, s->mctx);
 
     if (rc == PCRE2_ERROR_NOMATCH)
         return RULES_NONE;
@@ -1235,7 +1266,7 @@ rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
         return 0;
     ki = kind_built(r, kind); /* the trigger is built at load */
     for (b = 0; b < ki->nbatches; b++) {
-        const struct batch *ba = &ki->batches[b];
+        struct batch *ba = &ki->batches[b];
         size_t from = batch_start(s, ba, text, len);
 
         for (i = 0; from != RULES_NONE && i < ba->count; i++)
