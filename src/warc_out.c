@@ -155,9 +155,10 @@ rewrite_head(const char *head, size_t len, struct strbuf *out)
     }
 }
 
-/* Header NAME with VALUE, its blanks and control bytes %-escaped: a URL
- * is one line without them (RFC 3986), and a CR or LF in it would end the
- * header early and let the rest pass for other headers. */
+/* Header NAME with VALUE, its blanks, control bytes and angle brackets
+ * %-escaped: a URL holds none of them (RFC 3986); a CR or LF would end
+ * the header early and let the rest pass for other headers, and a value
+ * in <> reads back without them (WARC 1.0 wrote <URI>). */
 static void
 add_field(struct strbuf *h, const char *name, const char *value)
 {
@@ -166,7 +167,7 @@ add_field(struct strbuf *h, const char *name, const char *value)
     strbuf_adds(h, name);
     strbuf_adds(h, ": ");
     for (p = (const unsigned char *)value; *p != '\0'; p++) {
-        if (*p <= 0x20 || *p == 0x7f)
+        if (*p <= 0x20 || *p == 0x7f || *p == '<' || *p == '>')
             strbuf_addf(h, "%%%02X", *p);
         else
             strbuf_addc(h, (char)*p);

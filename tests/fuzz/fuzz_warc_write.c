@@ -9,7 +9,8 @@
  * the records written: warcinfo, then request, response and metadata
  * when there is one, each with its type, its block (the response's ends
  * with the body), its WARC-Truncated and, when the URL is one a fetch
- * can give (no blank or control byte), its URL.  The URL is cut to
+ * can give (no blank, control byte or angle bracket), its URL; any other
+ * URL must read back as one of those (escaped).  The URL is cut to
  * 4,000 bytes: the reader takes header lines up to 8 KiB.
  */
 #include "config.h"
@@ -46,16 +47,14 @@ split(const uint8_t *data, size_t size, const char *part[FIELDS],
     }
 }
 
-/* True when URL reads back as it is: no blank or control byte, no <>. */
+/* True when URL reads back as it is: no blank, control byte or <>. */
 static bool
 plain_url(const char *url)
 {
-    size_t n = strlen(url);
-
     for (const char *p = url; *p != '\0'; p++)
-        if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+        if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '<' || *p == '>')
             return false;
-    return !(n >= 2 && url[0] == '<' && url[n - 1] == '>');
+    return true;
 }
 
 /* Reads the next record into REC; aborts unless one is there. */

@@ -103,6 +103,37 @@ test_file(void)
     unlink(path);
 }
 
+/* A URL's blanks, control bytes and angle brackets are %-escaped: a CR
+ * LF would start a header of its own, and a value in <> reads back
+ * without them. */
+static void
+test_escaped_url(void)
+{
+    char path[] = "/tmp/test_warc_out.XXXXXX.warc.gz";
+    static const char req[] = "GET / HTTP/1.1\r\n\r\n";
+    struct fetch_exchange x = {
+        "<<n>> a\r\nWARC-Type: response", "127.0.0.1", 0, req, sizeof req - 1,
+        NULL, 0, NULL, 0, NULL};
+    struct warc_out *w = NULL;
+    struct ac_err err = {0};
+    struct strbuf all = {0};
+    int fd = mkstemps(path, 8);
+
+    if (fd >= 0)
+        close(fd);
+    ok(warc_out_open(path, false, "", &w, &err) == AC_OK, "open (%s)",
+       err.msg);
+    free(warc_out_exchange(w, &x));
+    ok(warc_out_close(w, &err) == AC_OK, "close");
+    members(path, &all);
+    ok(all.buf != NULL &&
+           strstr(all.buf, "\r\nWARC-Target-URI: %3C%3Cn%3E%3E%20a%0D%0AWARC-"
+                           "Type:%20response\r\n") != NULL,
+       "URL escaped in WARC-Target-URI");
+    strbuf_release(&all);
+    unlink(path);
+}
+
 static void
 test_errors(void)
 {
@@ -129,6 +160,7 @@ main(void)
 {
     test_digest();
     test_file();
+    test_escaped_url();
     test_errors();
     return tap_done();
 }
