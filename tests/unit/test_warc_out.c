@@ -111,9 +111,16 @@ test_escaped_url(void)
 {
     char path[] = "/tmp/test_warc_out.XXXXXX.warc.gz";
     static const char req[] = "GET / HTTP/1.1\r\n\r\n";
-    struct fetch_exchange x = {
-        "<<n>> a\r\nWARC-Type: response", "127.0.0.1", 0, req, sizeof req - 1,
-        NULL, 0, NULL, 0, NULL};
+    struct fetch_exchange x = {"<<n>> a\r\nWARC-Type: response",
+                               "127.0.0.1",
+                               0,
+                               req,
+                               sizeof req - 1,
+                               NULL,
+                               0,
+                               NULL,
+                               0,
+                               NULL};
     struct warc_out *w = NULL;
     struct ac_err err = {0};
     struct strbuf all = {0};
@@ -121,8 +128,7 @@ test_escaped_url(void)
 
     if (fd >= 0)
         close(fd);
-    ok(warc_out_open(path, false, "", &w, &err) == AC_OK, "open (%s)",
-       err.msg);
+    ok(warc_out_open(path, false, "", &w, &err) == AC_OK, "open (%s)", err.msg);
     free(warc_out_exchange(w, &x));
     ok(warc_out_close(w, &err) == AC_OK, "close");
     members(path, &all);
