@@ -25,21 +25,27 @@ static const char *const words[] = {
     "license", "licence",         "rights",         "source",
     "basedon", "creativecommons", "licensebuttons", "\\u"};
 
-/* True when S contains one of the words, ignoring ASCII case. */
+/* True when S contains one of the words, ignoring ASCII case.  Only the
+ * positions whose byte starts a word (l, r, s, b, c or a backslash) are
+ * compared: JSON-LD blocks of some kilobytes go through here. */
 static bool
 has_word(const char *s)
 {
-    size_t i, n;
+    size_t i;
     const char *p;
+    int c;
 
     if (s == NULL)
         return false;
     for (p = s; *p != '\0'; p++) {
-        for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-            n = strlen(words[i]);
-            if (strncasecmp(p, words[i], n) == 0)
+        c = *p | 0x20; /* ASCII letters to lower case; '\\' | 0x20 is '|' */
+        if (c != 'l' && c != 'r' && c != 's' && c != 'b' && c != 'c' &&
+            c != '|')
+            continue;
+        for (i = 0; i < sizeof words / sizeof words[0]; i++)
+            if ((words[i][0] | 0x20) == c &&
+                strncasecmp(p, words[i], strlen(words[i])) == 0)
                 return true;
-        }
     }
     return false;
 }

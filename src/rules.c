@@ -1320,25 +1320,22 @@ rules_prefilter(const struct rules *r, const char *text, size_t len,
 {
     const struct prefilter *pre;
     struct scratch *s;
+    bool nonascii;
     size_t i;
 
     if (!rules_prefilter_active(r))
         return true;
     if (len == 0)
         return false; /* no rule matches the empty string */
-    if (rules_dfa_scan(r->pre->dfa, text, len))
+    if (rules_dfa_scan(r->pre->dfa, text, len, &nonascii))
         return true;
     /* PCRE2 matches 'k' and 's' caselessly with the Kelvin sign and the
      * long s; the automaton's alphabet does not know them */
-    if (memmem(text, len, "\xE2\x84\xAA", 3) != NULL ||
-        memmem(text, len, "\xC5\xBF", 2) != NULL)
+    if (nonascii && (memmem(text, len, "\xE2\x84\xAA", 3) != NULL ||
+                     memmem(text, len, "\xC5\xBF", 2) != NULL))
         return true;
-    if (r->pre->ascii_skip) {
-        for (i = 0; i < len && (unsigned char)text[i] < 0x80; i++)
-            continue;
-        if (i == len)
-            return false; /* ASCII only: no piece can match */
-    }
+    if (!nonascii && r->pre->ascii_skip)
+        return false; /* ASCII only: no piece can match */
     pre = pieces_built(r);
     if (pre->broken)
         return true;

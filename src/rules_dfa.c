@@ -134,22 +134,27 @@ rules_dfa_build(struct rules_dfa *d)
 }
 
 bool
-rules_dfa_scan(const struct rules_dfa *d, const char *text, size_t len)
+rules_dfa_scan(const struct rules_dfa *d, const char *text, size_t len,
+               bool *nonascii)
 {
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     const uint16_t *next = d->next;
+    unsigned char seen = 0;
     size_t s;
 
+    *nonascii = true; /* unless the whole text is read */
     if (d->saturated)
         return true;
     s = next[SYM_ELSE]; /* the start of the text is a boundary */
     if (d->out[s])
         return true;
     for (; p < end; p++) {
+        seen |= *p;
         s = next[s * NSYM + d->map[*p]];
         if (d->out[s])
             return true;
     }
+    *nonascii = (seen & 0x80) != 0;
     return d->out[next[s * NSYM + SYM_ELSE]]; /* so is its end */
 }
 

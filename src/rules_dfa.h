@@ -19,9 +19,11 @@ struct rules_dfa *rules_dfa_new(void);
 void rules_dfa_add(struct rules_dfa *d, const char *lit);
 /* Builds the automaton; call once, after the last rules_dfa_add(). */
 void rules_dfa_build(struct rules_dfa *d);
-/* True when TEXT[0..LEN) holds one of the literals.  Read-only: safe
- * from several threads at once. */
-bool rules_dfa_scan(const struct rules_dfa *d, const char *text, size_t len);
+/* True when TEXT[0..LEN) holds one of the literals.  When false, sets
+ * *NONASCII to whether the text has a byte over 0x7F (the scan reads
+ * every byte anyway).  Read-only: safe from several threads at once. */
+bool rules_dfa_scan(const struct rules_dfa *d, const char *text, size_t len,
+                    bool *nonascii);
 void rules_dfa_free(struct rules_dfa *d);
 
 #endif

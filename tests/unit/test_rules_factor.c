@@ -93,15 +93,21 @@ static void
 test_dfa(void)
 {
     struct rules_dfa *d = rules_dfa_new();
+    bool na;
 
     rules_dfa_add(d, " cc ");
     rules_dfa_add(d, "republished");
     rules_dfa_build(d);
-    ok(rules_dfa_scan(d, "CC", 2), "dfa: start and end of text are bounds");
-    ok(rules_dfa_scan(d, "under (CC) here", 15), "dfa: punctuation bounds");
-    ok(!rules_dfa_scan(d, "accept", 6), "dfa: no bound inside a word");
-    ok(rules_dfa_scan(d, "It was RePublished", 18), "dfa: case folded");
-    ok(!rules_dfa_scan(d, "", 0), "dfa: empty text");
+    ok(rules_dfa_scan(d, "CC", 2, &na),
+       "dfa: start and end of text are bounds");
+    ok(rules_dfa_scan(d, "under (CC) here", 15, &na),
+       "dfa: punctuation bounds");
+    ok(!rules_dfa_scan(d, "accept", 6, &na), "dfa: no bound inside a word");
+    ok(rules_dfa_scan(d, "It was RePublished", 18, &na), "dfa: case folded");
+    ok(!rules_dfa_scan(d, "", 0, &na) && !na, "dfa: empty text");
+    ok(!rules_dfa_scan(d, "plain text", 10, &na) && !na, "dfa: ASCII seen");
+    ok(!rules_dfa_scan(d, "caf\xC3\xA9 au lait", 13, &na) && na,
+       "dfa: a byte over 0x7F seen");
     rules_dfa_free(d);
 }
 
@@ -112,6 +118,7 @@ test_dfa_saturated(void)
 {
     struct rules_dfa *d = rules_dfa_new();
     char lit[8];
+    bool na;
     int i;
 
     for (i = 0; i < 100000; i++) {
@@ -119,9 +126,10 @@ test_dfa_saturated(void)
         rules_dfa_add(d, lit);
     }
     rules_dfa_build(d);
-    ok(rules_dfa_scan(d, "x99999", 6), "dfa saturated: a late literal found");
-    ok(rules_dfa_scan(d, "nothing", 7), "dfa saturated: any text passes");
-    ok(rules_dfa_scan(d, "", 0), "dfa saturated: even the empty one");
+    ok(rules_dfa_scan(d, "x99999", 6, &na),
+       "dfa saturated: a late literal found");
+    ok(rules_dfa_scan(d, "nothing", 7, &na), "dfa saturated: any text passes");
+    ok(rules_dfa_scan(d, "", 0, &na), "dfa saturated: even the empty one");
     rules_dfa_free(d);
 
     d = rules_dfa_new();
@@ -130,8 +138,8 @@ test_dfa_saturated(void)
         rules_dfa_add(d, lit);
     }
     rules_dfa_build(d);
-    ok(rules_dfa_scan(d, "see x00999 here", 15), "dfa: 1,000 literals");
-    ok(!rules_dfa_scan(d, "see x01000 here", 15), "dfa: not saturated");
+    ok(rules_dfa_scan(d, "see x00999 here", 15, &na), "dfa: 1,000 literals");
+    ok(!rules_dfa_scan(d, "see x01000 here", 15, &na), "dfa: not saturated");
     rules_dfa_free(d);
 }
 
