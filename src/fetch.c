@@ -84,6 +84,11 @@ on_write(char *p, size_t size, size_t n, void *userdata)
     return len;
 }
 
+/* Response headers kept at most, below libcurl's own 300 KiB cap, so
+ * that a server sending endless headers gets the error kind too-large
+ * (libcurl's cap reads as a connection error). */
+#define HEAD_MAX (256 * 1024)
+
 static size_t
 on_header(char *p, size_t size, size_t n, void *userdata)
 {
@@ -93,6 +98,10 @@ on_header(char *p, size_t size, size_t n, void *userdata)
 
     if (len >= 5 && memcmp(p, "HTTP/", 5) == 0)
         strbuf_truncate(&r->xfer->head, 0); /* kept for evidence */
+    if (len > HEAD_MAX - r->xfer->head.len) {
+        r->head_over = true;
+        return 0; /* aborts the transfer */
+    }
     strbuf_add(&r->xfer->head, p, len);
     if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
         /* a new response (after a 100 Continue, say) starts afresh */
@@ -324,7 +333,10 @@ complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
     char why[160];
 
     record(e, r, cc);
-    if (cc != CURLE_OK && r->xfer->refused[0] != '\0') {
+    if (r->head_over) {
+        o.kind = FETCH_E_TOO_LARGE;
+        o.why = "response headers over 256 KiB";
+    } else if (cc != CURLE_OK && r->xfer->refused[0] != '\0') {
         snprintf(why, sizeof why, "refused to connect to %s: --deny-private",
                  r->xfer->refused);
         o.kind = FETCH_E_PRIVATE;

@@ -74,7 +74,7 @@ fetch_sched_reset_response(struct fetch_req *r)
     free(r->etag);
     free(r->last_modified);
     r->ctype = r->etag = r->last_modified = NULL;
-    r->over_limit = r->not_html = false;
+    r->over_limit = r->not_html = r->head_over = false;
     r->retry_after_ms = -1;
 }
 
@@ -339,7 +339,9 @@ page_done(struct fetch_engine *e, struct fetch_req *r,
     long s = o->status;
 
     r->res->http_status = s;
-    if (r->over_limit || o->kind == FETCH_E_TOO_LARGE) {
+    if (r->head_over) {
+        fetch_sched_finish_err(e, r, o->kind, o->why);
+    } else if (r->over_limit || o->kind == FETCH_E_TOO_LARGE) {
         fetch_result_fail(r->res, FETCH_E_TOO_LARGE, "larger than %zu bytes",
                           e->cfg.max_size);
         fetch_sched_finish(e, r);
