@@ -5,7 +5,8 @@
 # and docs/options/*.roff (so it is current and documents every option);
 # every option of the table is in `attrcheck --help`; every finding code
 # heads a section ("## `CODE`") of docs/findings.md and no section names a
-# code the table lacks.  The tables come from tools/doctables, which reads
+# code the table lacks; every src/*.c has its row in docs/internals.md.
+# The tables come from tools/doctables, which reads
 # them from the library: nothing here scrapes C source.  It does not
 # check what the text says.
 
@@ -74,5 +75,27 @@ while IFS= read -r code; do
             "docs/findings.md documents $code, which the findings table lacks"
     fi
 done <"$TMPD/headings"
+
+# Every source file has its line in docs/internals.md's table of src/,
+# and the table names no file that is gone.
+INTERNALS="$SRCDIR/docs/internals.md"
+for f in "$SRCDIR"/src/*.c; do
+    b=$(basename "$f")
+    if grep -q "^|[^|]*| \`$b\` |" "$INTERNALS"; then
+        ok "internals.md lists src/$b"
+    else
+        not_ok "internals.md lists src/$b" \
+            "no row '| stage | \`$b\` | ... |' in docs/internals.md"
+    fi
+done
+sed -n '/^## Every file of `src\/`/,/^## /s/^|[^|]*| `\([a-z_0-9]*\.c\)` |.*/\1/p' \
+    "$INTERNALS" >"$TMPD/listed"
+while IFS= read -r b; do
+    if [ ! -f "$SRCDIR/src/$b" ]; then
+        not_ok "internals.md row $b is a file" "src/$b does not exist"
+    fi
+done <"$TMPD/listed"
+expect_eq "$(ls "$SRCDIR"/src/*.c | wc -l | tr -d ' ')" \
+    "$(wc -l <"$TMPD/listed" | tr -d ' ')" "internals.md: one row per src/*.c"
 
 done_testing
