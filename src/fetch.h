@@ -98,6 +98,12 @@ enum fetch_error {
  * one used in reports; "ok" for FETCH_OK. */
 const char *fetch_error_name(enum fetch_error e);
 
+/* URLs longer than this are not fetched (error too-large): a page can
+ * link one of any length, but a --warc-out record must read back, and
+ * the WARC reader takes header lines of up to 128 KiB (warc.c), three
+ * times this, as %-escaping can triple a URL. */
+#define FETCH_URL_MAX (32 * 1024)
+
 struct fetch_result {
     char *url;        /* as submitted */
     char *final_url;  /* after redirects and remaps; never NULL */

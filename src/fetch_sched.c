@@ -227,6 +227,12 @@ fetch_sched_route(struct fetch_engine *e, struct fetch_req *r, const char *url,
         free(scheme);
         scheme = scheme_of(r->url);
     }
+    if (strlen(r->url) > FETCH_URL_MAX) {
+        fetch_result_fail(r->res, FETCH_E_TOO_LARGE, "URL longer than %d KiB",
+                          FETCH_URL_MAX / 1024);
+        fetch_sched_finish(e, r);
+        goto out;
+    }
     if (scheme != NULL && strcmp(scheme, "file") == 0) {
         queue_file(e, r);
         goto out;

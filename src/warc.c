@@ -21,8 +21,10 @@
 #include "warc.h"
 #include "xalloc.h"
 
-#define LINE_MAX_BYTES 8192 /* one WARC header line */
-#define HEADER_MAX     512  /* header lines in one record */
+/* one WARC header line: room for a WARC-Target-URI of FETCH_URL_MAX
+ * bytes %-escaped (fetch.h), and a bound for hostile files */
+#define LINE_MAX_BYTES (128 * 1024)
+#define HEADER_MAX     512 /* header lines in one record */
 #define SKIP_CHUNK     65536
 #define LENGTH_MAX     (1LL << 50)
 

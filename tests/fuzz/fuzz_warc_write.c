@@ -11,7 +11,7 @@
  * with the body), its WARC-Truncated and, when the URL is one a fetch
  * can give (no blank, control byte or angle bracket), its URL; any other
  * URL must read back as one of those (escaped).  The URL is cut to
- * 4,000 bytes: the reader takes header lines up to 8 KiB.
+ * FETCH_URL_MAX bytes, the longest the fetch engine fetches.
  */
 #include "config.h"
 
@@ -27,7 +27,7 @@
 #include "warc_out.h"
 
 #define FIELDS  6
-#define URL_MAX 4000
+#define URL_MAX FETCH_URL_MAX
 
 /* Splits DATA at 0x1e into at most FIELDS parts. */
 static void

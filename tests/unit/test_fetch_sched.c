@@ -344,6 +344,29 @@ test_backoff(void)
     release(e, &d, 1);
 }
 
+/* A URL over FETCH_URL_MAX is not fetched: too-large, nothing started. */
+static void
+test_long_url(void)
+{
+    struct fetch_engine *e = engine(0, 0, true);
+    struct done d = {0, NULL};
+    char *url = xmalloc(FETCH_URL_MAX + 32);
+    size_t started = started_total;
+
+    strcpy(url, "http://g.test/");
+    memset(url + 14, 'a', FETCH_URL_MAX);
+    url[14 + FETCH_URL_MAX] = '\0';
+    fetch_submit(e, url, true, on_done, &d);
+    step(e);
+    ok(d.calls == 1 && d.res->error == FETCH_E_TOO_LARGE &&
+           strstr(d.res->message, "URL longer than 32 KiB") != NULL &&
+           started_total == started,
+       "a URL over %d KiB: too-large, never started (%s)", FETCH_URL_MAX / 1024,
+       d.calls ? d.res->message : "no result");
+    free(url);
+    release(e, &d, 1);
+}
+
 /* Idle hosts are forgotten least recently used first beyond a bound:
  * robots.txt is asked again for the first of 1100 hosts, not the last. */
 static void
@@ -413,6 +436,7 @@ main(void)
     test_robots();
     test_retry_after();
     test_backoff();
+    test_long_url();
     test_eviction();
     test_free_running();
     return tap_done();

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../tap.h"
+#include "fetch.h"
 #include "strbuf.h"
 #include "testutil.h"
 #include "warc.h"
@@ -380,6 +381,49 @@ test_big(void)
     free(path);
 }
 
+/* A WARC-Target-URI of FETCH_URL_MAX bytes, escaped three times over,
+ * reads back whole (a --warc-out record of the longest URL fetched); a
+ * header line over the reader's 128 KiB is a parse error. */
+static void
+test_long_uri(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    struct warc_reader *w = NULL;
+    struct warc_record rec;
+    struct ac_err err = {0};
+    bool got = false;
+    size_t i;
+    char *path;
+
+    strbuf_adds(&sb, "WARC/1.1\r\nWARC-Type: resource\r\n"
+                     "WARC-Target-URI: http://a.test/");
+    for (i = 0; i < FETCH_URL_MAX; i++)
+        strbuf_adds(&sb, "%20");
+    strbuf_adds(&sb, "\r\nContent-Length: 2\r\n\r\nhi\r\n\r\n");
+    path = tu_write_file(tmpdir, "long-uri.warc", sb.buf, sb.len);
+    warc_open(path, &w, &err);
+    ok(warc_next(w, 100, &rec, &got, &err) == AC_OK && got &&
+           rec.target_uri != NULL &&
+           strlen(rec.target_uri) == 14 + 3 * (size_t)FETCH_URL_MAX,
+       "a WARC-Target-URI of %d KiB escaped reads back", FETCH_URL_MAX / 1024);
+    if (got)
+        warc_record_free(&rec);
+    warc_close(w);
+    free(path);
+    strbuf_truncate(&sb, 0);
+    strbuf_adds(&sb, "WARC/1.1\r\nX-Long: ");
+    for (i = 0; i < 128 * 1024; i++)
+        strbuf_addc(&sb, 'x');
+    strbuf_adds(&sb, "\r\nContent-Length: 0\r\n\r\n\r\n\r\n");
+    path = tu_write_file(tmpdir, "long-line.warc", sb.buf, sb.len);
+    warc_open(path, &w, &err);
+    ok(warc_next(w, 100, &rec, &got, &err) == AC_E_DATA,
+       "a header line over 128 KiB is a parse error (%s)", err.msg);
+    warc_close(w);
+    free(path);
+    strbuf_release(&sb);
+}
+
 static void
 test_edges(void)
 {
@@ -405,6 +449,7 @@ test_edges(void)
     warc_close(w);
     free(path);
     test_big();
+    test_long_uri();
     ok(warc_open("/nonexistent/x.warc", &w, &err) == AC_E_IO &&
            strstr(err.msg, "/nonexistent/x.warc") != NULL && w == NULL,
        "a missing file is an I/O error naming it (%s)", err.msg);
