@@ -441,30 +441,53 @@ on_source_fetched(struct fetch_result *res, void *userdata)
 
 /* Fetches the source of E, unless the cache has it fresh: then it is
  * used as it is; an older entry makes the request conditional. */
+/* Takes CE (freed) for E when it is fresh enough; false otherwise. */
+static bool
+use_fresh(struct verifier *v, struct source_entry *e, struct cache_entry *ce)
+{
+    long long age = (long long)time(NULL) - ce->fetched_at;
+
+    if (age < 0 || age >= v->max_age_s)
+        return false;
+    take_cached(e, ce);
+    cache_entry_free(ce);
+    follow_chain(v, e);
+    return true;
+}
+
+/* Claims E's source for this run; false when another live run holds the
+ * claim.  A run that committed the entry between our lookup and our
+ * claim left no claim behind (its commit removes it), so a claim won is
+ * followed by one more lookup, which then sees that entry: in *CE. */
+static bool
+claim(struct verifier *v, struct source_entry *e, struct cache_entry **ce)
+{
+    if (cache_claim(v->cache, e->key, (long long)time(NULL), v->claim_ttl_s) ==
+        CACHE_CLAIM_OTHER)
+        return false;
+    *ce = cached(v, e);
+    return true;
+}
+
+/* Fetches the source of E, unless the cache has it fresh: then it is
+ * used as it is; an older entry makes the request conditional. */
 static void
 fetch_source(struct verifier *v, struct source_entry *e, const char *url)
 {
     struct cache_entry *ce = cached(v, e);
     struct fetch_headers h = {NULL, NULL};
-    long long age;
 
-    if (ce != NULL) {
-        age = (long long)time(NULL) - ce->fetched_at;
-        if (age >= 0 && age < v->max_age_s) {
-            take_cached(e, ce);
-            cache_entry_free(ce);
-            follow_chain(v, e);
-            return;
-        }
-        h.if_none_match = ce->etag;
-        h.if_modified_since = ce->last_modified;
-    } else if (v->cache != NULL &&
-               cache_claim(v->cache, e->key, (long long)time(NULL),
-                           v->claim_ttl_s) == CACHE_CLAIM_OTHER) {
+    if (ce == NULL && v->cache != NULL && !claim(v, e, &ce)) {
         v->deferred = xreallocarray(v->deferred, v->deferred_len + 1,
                                     sizeof *v->deferred);
         v->deferred[v->deferred_len++] = e; /* verify_tick looks again */
         return;
+    }
+    if (ce != NULL) {
+        if (use_fresh(v, e, ce))
+            return;
+        h.if_none_match = ce->etag;
+        h.if_modified_since = ce->last_modified;
     }
     fetch_submit_ex(v->engine, url, true, &h, on_source_fetched, e);
     cache_entry_free(ce);
@@ -506,11 +529,13 @@ verify_tick(struct verifier *v)
             take_cached(e, ce);
             cache_entry_free(ce);
             follow_chain(v, e);
-        } else if (cache_claim(v->cache, e->key, (long long)time(NULL),
-                               v->claim_ttl_s) == CACHE_CLAIM_MINE) {
+        } else if (claim(v, e, &ce)) {
             undefer(v, i); /* it gave up, or is gone: fetch it here */
-            fetch_submit_ex(v->engine, e->url, true, NULL, on_source_fetched,
-                            e);
+            if (ce == NULL || !use_fresh(v, e, ce)) {
+                cache_entry_free(ce);
+                fetch_submit_ex(v->engine, e->url, true, NULL,
+                                on_source_fetched, e);
+            }
         } else {
             i++;
         }
