@@ -64,12 +64,14 @@ datafile_map(const char *path, const char **out, size_t *len,
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(errno));
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
         saved = errno;
         close(fd);
-        return ac_err_set(err, AC_E_IO, "%s: %s", path,
-                          S_ISREG(st.st_mode) ? strerror(saved)
-                                              : "not a regular file");
+        return ac_err_set(err, AC_E_IO, "%s: %s", path, strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return ac_err_set(err, AC_E_IO, "%s: not a regular file", path);
     }
     if (st.st_size == 0) {
         close(fd);

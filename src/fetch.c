@@ -334,8 +334,10 @@ complete(struct fetch_engine *e, struct fetch_req *r, CURLcode cc, long status,
 
     record(e, r, cc);
     if (r->head_over) {
+        snprintf(why, sizeof why, "response headers over %d KiB",
+                 HEAD_MAX / 1024);
         o.kind = FETCH_E_TOO_LARGE;
-        o.why = "response headers over 256 KiB";
+        o.why = why;
     } else if (cc != CURLE_OK && r->xfer->refused[0] != '\0') {
         snprintf(why, sizeof why, "refused to connect to %s: --deny-private",
                  r->xfer->refused);

@@ -101,7 +101,7 @@ struct fetch_req {
     struct strbuf body;
     size_t limit;
     bool over_limit, not_html;
-    bool head_over; /* response headers over FETCH_HEAD_MAX: aborted */
+    bool head_over; /* response headers over HEAD_MAX (fetch.c): aborted */
     char *ctype, *etag, *last_modified;
     long retry_after_ms;
     int attempt;

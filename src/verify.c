@@ -439,8 +439,6 @@ on_source_fetched(struct fetch_result *res, void *userdata)
         complete(e->v, e);
 }
 
-/* Fetches the source of E, unless the cache has it fresh: then it is
- * used as it is; an older entry makes the request conditional. */
 /* Takes CE (freed) for E when it is fresh enough; false otherwise. */
 static bool
 use_fresh(struct verifier *v, struct source_entry *e, struct cache_entry *ce)

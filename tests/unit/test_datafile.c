@@ -11,6 +11,7 @@
 #include "../tap.h"
 #include "datafile.h"
 #include "testutil.h"
+#include "xalloc.h"
 
 static void
 test_read_and_map(const char *dir)
@@ -46,11 +47,8 @@ test_map_errors(const char *dir)
     struct ac_err err = {0};
     const char *map = (const char *)1;
     size_t len = 1;
-    char *missing = NULL;
+    char *missing = xasprintf("%s/no-such-file", dir);
 
-    missing = malloc(strlen(dir) + 16);
-    strcpy(missing, dir);
-    strcat(missing, "/no-such-file");
     ok(datafile_map(missing, &map, &len, &err) == AC_E_IO && map == NULL &&
            len == 0 && strstr(err.msg, "no-such-file") != NULL,
        "map: a missing file is an I/O error naming it");
