@@ -145,16 +145,23 @@ require_attrcheck() {
 
 # run_attrcheck ARGS...: runs the binary with stdin from /dev/null, under
 # `timeout 600`: a guard against a hang, not a time budget (no test may
-# depend on how fast a run is).  Sets OUT and ERR (file names) and RC
-# (exit status; 124 means it hung).  Never aborts the script, whatever
-# the status.  The test server's lifeline (fd 9) is not passed on.
+# depend on how fast a run is); under a wrapper such as valgrind, which
+# slows a run 20-50 times, the guard is 6000 s (ATTRCHECK_RUN_TIMEOUT
+# sets another).  Sets OUT and ERR (file names) and RC (exit status; 124
+# means it hung).  Never aborts the script, whatever the status.  The
+# test server's lifeline (fd 9) is not passed on.
+if [ -n "${ATTRCHECK_WRAPPER:-}" ]; then
+    : "${ATTRCHECK_RUN_TIMEOUT:=6000}"
+else
+    : "${ATTRCHECK_RUN_TIMEOUT:=600}"
+fi
 RUN_N=0
 run_attrcheck() {
     RUN_N=$((RUN_N + 1))
     OUT="$TMPD/run$RUN_N.out"
     ERR="$TMPD/run$RUN_N.err"
     RC=0
-    timeout 600 "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" \
+    timeout "$ATTRCHECK_RUN_TIMEOUT" "$ATTRCHECK" "$@" >"$OUT" 2>"$ERR" \
         </dev/null 9>&- || RC=$?
 }
 
