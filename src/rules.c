@@ -49,8 +49,9 @@
 
 struct rule {
     enum rule_kind kind;
-    char *id, *lang, *value;
-    char *pattern;
+    char *line; /* the rule's line, split in place: the fields point in */
+    const char *id, *lang, *value;
+    const char *pattern;
     /* with a table, set on first use by a scan (rule_code()) */
     _Atomic(pcre2_code *) re;
     uint32_t version_groups[MAX_GROUPS], nversion;
@@ -75,7 +76,10 @@ struct kind_index {
     atomic_bool built; /* batches and JIT code made (kind_built()) */
     struct batch *batches;
     size_t nbatches;
-    pcre2_code *trigger; /* text without a match has no hit of this kind */
+    /* text without a match has no hit of this kind; with a table,
+     * compiled when a text first reaches the kind (trigger_built()) */
+    pcre2_code *trigger;
+    atomic_bool trigger_ready;
     struct strbuf trigger_src; /* the trigger lines, until compiled */
 };
 
@@ -364,30 +368,42 @@ add_trigger(struct rules *r, char **f, const char *where, struct ac_err *err)
     return AC_OK;
 }
 
-/* Compiles each kind's combined triggers. */
+/* Compiles KI's combined triggers, if it has any. */
+static void
+trigger_build(struct kind_index *ki)
+{
+    PCRE2_SIZE off;
+    int code;
+
+    if (ki->trigger_src.len > 0) {
+        ki->trigger =
+            compile(ki->trigger_src.buf, ki->trigger_src.len, &code, &off);
+        if (ki->trigger != NULL)
+            (void)pcre2_jit_compile(ki->trigger, PCRE2_JIT_COMPLETE);
+        strbuf_release(&ki->trigger_src);
+    }
+    atomic_store_explicit(&ki->trigger_ready, true, memory_order_release);
+}
+
+/* Compiles each kind's triggers at load, for rules without a table: the
+ * scratch ovectors are sized after every pattern's groups.  With the
+ * table (which counted the triggers' groups), a kind's triggers are
+ * compiled when a text first reaches it: compiling and JIT-compiling
+ * all of them was a quarter of the start of a run that never scans. */
 static void
 triggers_build(struct rules *r)
 {
-    PCRE2_SIZE off;
     size_t k;
-    int code;
 
-    for (k = 0; k < RULE_KIND_COUNT; k++) {
-        struct kind_index *ki = &r->kinds[k];
-
-        if (ki->trigger_src.len == 0)
-            continue;
-        ki->trigger =
-            compile(ki->trigger_src.buf, ki->trigger_src.len, &code, &off);
-        if (ki->trigger != NULL) {
-            (void)pcre2_jit_compile(ki->trigger, PCRE2_JIT_COMPLETE);
-            pairs_note(r, ki->trigger);
-        }
-        strbuf_release(&ki->trigger_src);
+    for (k = 0; k < RULE_KIND_COUNT && !r->lazy; k++) {
+        trigger_build(&r->kinds[k]);
+        if (r->kinds[k].trigger != NULL)
+            pairs_note(r, r->kinds[k].trigger);
     }
 }
 
-/* Parses and adds one non-comment line; WHERE is "name:line". */
+/* Parses and adds one non-comment LINE (malloc'd), which a rule keeps
+ * and anything else frees; WHERE is "name:line". */
 static enum ac_status
 add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
 {
@@ -396,25 +412,29 @@ add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
     enum ac_status rc;
 
     if (datafile_split_tabs(line, f, 5) != 5 || f[4][0] == '\0')
-        return ac_err_set(err, AC_E_DATA, "%s: expected 5 tab-separated fields",
-                          where);
-    if (strcmp(f[0], "trigger") == 0)
-        return add_trigger(r, f, where, err);
-    rc = fields_check(r, f, where, err);
-    if (rc != AC_OK)
+        rc = ac_err_set(err, AC_E_DATA, "%s: expected 5 tab-separated fields",
+                        where);
+    else if (strcmp(f[0], "trigger") == 0)
+        rc = add_trigger(r, f, where, err);
+    else
+        rc = fields_check(r, f, where, err);
+    if (rc != AC_OK || strcmp(f[0], "trigger") == 0) {
+        free(line);
         return rc;
+    }
     memset(&ru, 0, sizeof ru);
     ru.kind = rules_kind_from_name(f[0]);
     ru.pattern = f[4];
     rc = r->lazy ? AC_OK : rule_compile(r, &ru, where, err);
     if (rc != AC_OK) {
         pcre2_code_free(ru.re);
+        free(line);
         return rc;
     }
-    ru.id = xstrdup(f[1]);
-    ru.lang = xstrdup(f[2]);
-    ru.value = xstrdup(f[3]);
-    ru.pattern = xstrdup(f[4]);
+    ru.line = line;
+    ru.id = f[1];
+    ru.lang = f[2];
+    ru.value = f[3];
     if (r->len == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 64;
         r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
@@ -447,19 +467,20 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
     while (p < end && rc == AC_OK) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        char *line;
 
         lineno++;
         if (n > 0 && p[n - 1] == '\r')
             n--;
         if (n > 0 && p[0] != '#' && !blank_line(p, n)) {
-            line = xstrndup(p, n);
-            snprintf(where, sizeof where, "%s:%zu", name, lineno);
+            /* the table's generator checked every line, so with the
+             * table no message can name one: not formatted per line */
+            if (!r->lazy)
+                snprintf(where, sizeof where, "%s:%zu", name, lineno);
             if (memchr(p, '\0', n) != NULL)
-                rc = ac_err_set(err, AC_E_DATA, "%s: NUL byte", where);
+                rc = ac_err_set(err, AC_E_DATA, "%s: NUL byte",
+                                r->lazy ? name : where);
             else
-                rc = add_line(r, line, where, err);
-            free(line);
+                rc = add_line(r, xstrndup(p, n), r->lazy ? name : where, err);
         }
         p = nl ? nl + 1 : end;
     }
@@ -592,6 +613,20 @@ kind_build(const struct rules *r, struct kind_index *ki)
         if (ru->re != NULL)
             (void)pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
     }
+}
+
+/* The trigger of KI (NULL: none), compiled on first use; any thread may
+ * call it. */
+static const pcre2_code *
+trigger_built(const struct rules *r, struct kind_index *ki)
+{
+    if (!atomic_load_explicit(&ki->trigger_ready, memory_order_acquire)) {
+        pthread_mutex_lock(r->build_mu);
+        if (!atomic_load_explicit(&ki->trigger_ready, memory_order_relaxed))
+            trigger_build(ki);
+        pthread_mutex_unlock(r->build_mu);
+    }
+    return ki->trigger;
 }
 
 /* KI, built on first use; any thread may call it. */
@@ -1000,10 +1035,7 @@ rules_free(struct rules *r)
         return;
     for (i = 0; i < r->len; i++) {
         pcre2_code_free(r->v[i].re);
-        free(r->v[i].id);
-        free(r->v[i].lang);
-        free(r->v[i].value);
-        free(r->v[i].pattern);
+        free(r->v[i].line);
     }
     for (k = 0; k < RULE_KIND_COUNT; k++) {
         for (i = 0; i < r->kinds[k].nbatches; i++) {
@@ -1251,20 +1283,21 @@ rules_scan(const struct rules *r, enum rule_kind kind, const char *text,
            size_t len, struct rules_hits *hits)
 {
     const struct kind_index *ki;
+    const pcre2_code *trigger;
     struct scratch *s;
     size_t b, i;
 
     hits->len = 0;
     if (r == NULL || (unsigned)kind >= RULE_KIND_COUNT || len == 0)
         return 0;
-    ki = &r->kinds[kind];
     s = scratch_get(hits, r);
     s->cand_len = 0;
-    if (ki->trigger != NULL &&
-        pcre2_match(ki->trigger, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
+    trigger = trigger_built(r, &r->kinds[kind]);
+    if (trigger != NULL &&
+        pcre2_match(trigger, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
                     s->md, s->mctx) == PCRE2_ERROR_NOMATCH)
         return 0;
-    ki = kind_built(r, kind); /* the trigger is built at load */
+    ki = kind_built(r, kind);
     for (b = 0; b < ki->nbatches; b++) {
         struct batch *ba = &ki->batches[b];
         size_t from = batch_start(s, ba, text, len);
