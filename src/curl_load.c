@@ -29,34 +29,34 @@
 #include <string.h>
 
 /* One entry per function attrcheck uses (X: name, return type, params). */
-#define CURL_API(X)                                                          \
-    X(global_init, CURLcode, (long))                                         \
-    X(global_cleanup, void, (void))                                          \
-    X(free, void, (void *))                                                  \
-    X(getdate, time_t, (const char *, const time_t *))                       \
-    X(version_info, curl_version_info_data *, (CURLversion))                 \
-    X(easy_init, CURL *, (void))                                             \
-    X(easy_setopt, CURLcode, (CURL *, CURLoption, ...))                      \
-    X(easy_getinfo, CURLcode, (CURL *, CURLINFO, ...))                       \
-    X(easy_reset, void, (CURL *))                                            \
-    X(easy_cleanup, void, (CURL *))                                          \
-    X(easy_strerror, const char *, (CURLcode))                               \
-    X(slist_append, struct curl_slist *, (struct curl_slist *, const char *)) \
-    X(slist_free_all, void, (struct curl_slist *))                           \
-    X(multi_init, CURLM *, (void))                                           \
-    X(multi_setopt, CURLMcode, (CURLM *, CURLMoption, ...))                  \
-    X(multi_add_handle, CURLMcode, (CURLM *, CURL *))                        \
-    X(multi_remove_handle, CURLMcode, (CURLM *, CURL *))                     \
-    X(multi_perform, CURLMcode, (CURLM *, int *))                            \
-    X(multi_poll, CURLMcode,                                                 \
-      (CURLM *, struct curl_waitfd *, unsigned int, int, int *))             \
-    X(multi_info_read, CURLMsg *, (CURLM *, int *))                          \
-    X(multi_cleanup, CURLMcode, (CURLM *))                                   \
-    X(url, CURLU *, (void))                                                  \
-    X(url_dup, CURLU *, (CURL_URL_GET_CONST CURLU *))                        \
-    X(url_set, CURLUcode, (CURLU *, CURLUPart, const char *, unsigned int))  \
-    X(url_get, CURLUcode,                                                    \
-      (CURL_URL_GET_CONST CURLU *, CURLUPart, char **, unsigned int))        \
+#define CURL_API(X)                                                            \
+    X(global_init, CURLcode, (long))                                           \
+    X(global_cleanup, void, (void))                                            \
+    X(free, void, (void *))                                                    \
+    X(getdate, time_t, (const char *, const time_t *))                         \
+    X(version_info, curl_version_info_data *, (CURLversion))                   \
+    X(easy_init, CURL *, (void))                                               \
+    X(easy_setopt, CURLcode, (CURL *, CURLoption, ...))                        \
+    X(easy_getinfo, CURLcode, (CURL *, CURLINFO, ...))                         \
+    X(easy_reset, void, (CURL *))                                              \
+    X(easy_cleanup, void, (CURL *))                                            \
+    X(easy_strerror, const char *, (CURLcode))                                 \
+    X(slist_append, struct curl_slist *, (struct curl_slist *, const char *))  \
+    X(slist_free_all, void, (struct curl_slist *))                             \
+    X(multi_init, CURLM *, (void))                                             \
+    X(multi_setopt, CURLMcode, (CURLM *, CURLMoption, ...))                    \
+    X(multi_add_handle, CURLMcode, (CURLM *, CURL *))                          \
+    X(multi_remove_handle, CURLMcode, (CURLM *, CURL *))                       \
+    X(multi_perform, CURLMcode, (CURLM *, int *))                              \
+    X(multi_poll, CURLMcode,                                                   \
+      (CURLM *, struct curl_waitfd *, unsigned int, int, int *))               \
+    X(multi_info_read, CURLMsg *, (CURLM *, int *))                            \
+    X(multi_cleanup, CURLMcode, (CURLM *))                                     \
+    X(url, CURLU *, (void))                                                    \
+    X(url_dup, CURLU *, (CURL_URL_GET_CONST CURLU *))                          \
+    X(url_set, CURLUcode, (CURLU *, CURLUPart, const char *, unsigned int))    \
+    X(url_get, CURLUcode,                                                      \
+      (CURL_URL_GET_CONST CURLU *, CURLUPart, char **, unsigned int))          \
     X(url_cleanup, void, (CURLU *))
 
 #define FIELD(name, ret, params) ret(*name) params;
@@ -82,14 +82,14 @@ load(void)
 
     if (lib == NULL)
         load_fail(dlerror());
-    /* dlsym gives an object pointer; POSIX guarantees it converts to a
-     * function pointer, memcpy says so without a cast C11 lacks. */
-#define SYMBOL(name, ret, params)                                            \
-    {                                                                        \
-        void *sym = dlsym(lib, "curl_" #name);                               \
-        if (sym == NULL)                                                     \
-            load_fail("no curl_" #name);                                     \
-        memcpy(&api.name, &sym, sizeof sym);                                 \
+        /* dlsym gives an object pointer; POSIX guarantees it converts to a
+         * function pointer, memcpy says so without a cast C11 lacks. */
+#define SYMBOL(name, ret, params)                                              \
+    {                                                                          \
+        void *sym = dlsym(lib, "curl_" #name);                                 \
+        if (sym == NULL)                                                       \
+            load_fail("no curl_" #name);                                       \
+        memcpy(&api.name, &sym, sizeof sym);                                   \
     }
     CURL_API(SYMBOL)
 #undef SYMBOL
@@ -136,13 +136,14 @@ curl_easy_init(void)
 
 /* The options' numbers say their argument's type (curl.h, CURLOPTTYPE_*),
  * which is how a variadic argument can be passed on. */
-#define PASS_OPTION(call, h, option, ap)                                     \
-    ((option) < CURLOPTTYPE_OBJECTPOINT     ? call(h, option, va_arg(ap, long))  \
-     : (option) < CURLOPTTYPE_FUNCTIONPOINT ? call(h, option, va_arg(ap, void *)) \
-     : (option) < CURLOPTTYPE_OFF_T                                          \
-         ? call(h, option, va_arg(ap, void (*)(void)))                       \
-     : (option) < CURLOPTTYPE_OFF_T + 10000                                  \
-         ? call(h, option, va_arg(ap, curl_off_t))                           \
+#define PASS_OPTION(call, h, option, ap)                                       \
+    ((option) < CURLOPTTYPE_OBJECTPOINT ? call(h, option, va_arg(ap, long))    \
+     : (option) < CURLOPTTYPE_FUNCTIONPOINT                                    \
+         ? call(h, option, va_arg(ap, void *))                                 \
+     : (option) < CURLOPTTYPE_OFF_T                                            \
+         ? call(h, option, va_arg(ap, void (*)(void)))                         \
+     : (option) < CURLOPTTYPE_OFF_T + 10000                                    \
+         ? call(h, option, va_arg(ap, curl_off_t))                             \
          : call(h, option, va_arg(ap, void *)))
 
 CURLcode

@@ -47,8 +47,8 @@ run(CURL *easy)
     int running = 1, left;
 
     curl_multi_add_handle(multi, easy);
-    while (running > 0 &&
-           curl_multi_perform(multi, &running) == CURLM_OK && running > 0)
+    while (running > 0 && curl_multi_perform(multi, &running) == CURLM_OK &&
+           running > 0)
         curl_multi_poll(multi, NULL, 0, 1000, NULL);
     while ((msg = curl_multi_info_read(multi, &left)) != NULL)
         if (msg->msg == CURLMSG_DONE)
