@@ -13,6 +13,9 @@
 
 #define CACHE_APP_ID     0x61747463 /* "attc": PRAGMA application_id */
 #define CACHE_MAX_FIELD  8192 /* bytes of a string field other than shingles */
+/* bytes of a URL field: as long as the longest URL the engine fetches
+ * (FETCH_URL_MAX), so that every entry it wrote exports and imports */
+#define CACHE_MAX_URL    (32 * 1024)
 #define CACHE_MAX_HEADER 1024 /* bytes of a validator (ETag, Last-Modified) */
 
 struct sqlite3;

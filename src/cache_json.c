@@ -17,9 +17,13 @@
 #include <string.h>
 
 #include "cache_int.h"
+#include "fetch.h"
 #include "hash.h"
 #include "strbuf.h"
 #include "xalloc.h"
+
+_Static_assert(CACHE_MAX_URL >= FETCH_URL_MAX,
+               "a URL the engine fetches fits a cache entry's URL field");
 
 /* ---- entries ------------------------------------------------------------ */
 
@@ -362,8 +366,8 @@ entry_from_json(json_t *o)
     bool good;
 
     good = json_is_object(o) && json_object_size(o) == ENTRY_KEYS &&
-           get_str(o, "url", false, CACHE_MAX_FIELD, &e->url) && e->url[0] &&
-           get_str(o, "final_url", true, CACHE_MAX_FIELD, &e->final_url) &&
+           get_str(o, "url", false, CACHE_MAX_URL, &e->url) && e->url[0] &&
+           get_str(o, "final_url", true, CACHE_MAX_URL, &e->final_url) &&
            get_int(o, "http_status", 100, 599, &status) &&
            get_int(o, "first_redirect", 0, 399, &redir) &&
            get_str(o, "etag", true, CACHE_MAX_HEADER, &e->etag) &&
@@ -372,7 +376,7 @@ entry_from_json(json_t *o)
            get_hash(o, &e->content_hash) &&
            get_int(o, "fetched_at", 0, INT64_MAX, &at) &&
            get_bool(o, "has_license", &e->has_license) && get_license(o, e) &&
-           get_str(o, "license_url", true, CACHE_MAX_FIELD, &e->license_url) &&
+           get_str(o, "license_url", true, CACHE_MAX_URL, &e->license_url) &&
            get_str(o, "creator", true, CACHE_MAX_FIELD, &e->creator) &&
            get_str(o, "title", true, CACHE_MAX_FIELD, &e->title) &&
            get_str(o, "credits", true, CACHE_MAX_FIELD, &e->credits) &&

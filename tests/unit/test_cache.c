@@ -23,6 +23,7 @@
 
 #include "../tap.h"
 #include "cache.h"
+#include "fetch.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -562,6 +563,47 @@ test_damaged_json(void)
     }
 }
 
+/* An entry whose URL is as long as the engine fetches (FETCH_URL_MAX)
+ * exports and imports back: the import once refused URLs over 8 KiB. */
+static void
+test_export_long_url(void)
+{
+    char *path = xasprintf("%s/long.db", dir);
+    char *out = xasprintf("%s/long.jsonl", dir);
+    char *url = xmalloc(FETCH_URL_MAX - 5);
+    struct ac_err note = {0}, err = {0};
+    struct cache *c = open_ok(path, RULES, &note);
+    struct cache_entry *keep, *e;
+    long long n = 0;
+    FILE *f;
+
+    memcpy(url, "https://long.example/", 21);
+    memset(url + 21, 'a', FETCH_URL_MAX - 5 - 22);
+    url[FETCH_URL_MAX - 6] = '\0'; /* "?final" makes final_url the limit */
+    keep = make_entry(url, now - 5);
+    if (c != NULL) {
+        cache_put(c, cache_entry_dup(keep));
+        cache_close(c, &err);
+    }
+    f = fopen(out, "w");
+    ok(f && cache_export(path, f, out, &n, &err) == AC_OK && n == 1,
+       "export an entry with a %zu-byte URL (%s)", strlen(url), err.msg);
+    if (f != NULL)
+        fclose(f);
+    c = open_ok(out, RULES, &note);
+    e = c ? cache_get(c, url) : NULL;
+    ok(e != NULL && same_entry(e, keep) &&
+           strlen(e->final_url) == FETCH_URL_MAX,
+       "it imports back whole (%s)", note.msg);
+    cache_entry_free(e);
+    if (c != NULL)
+        cache_close(c, &err);
+    cache_entry_free(keep);
+    free(url);
+    free(out);
+    free(path);
+}
+
 /* Export writes JSON Lines that migration reads back whole. */
 static void
 test_export_stats_prune(void)
@@ -646,6 +688,7 @@ main(void)
     test_migration();
     test_damaged_json();
     test_export_stats_prune();
+    test_export_long_url();
     test_hash();
     return tap_done();
 }
