@@ -75,6 +75,9 @@ load_fail(const char *what)
     exit(2);
 }
 
+/* Opens libcurl and finds every function of CURL_API.  dlsym() gives an
+ * object pointer; POSIX guarantees that it converts to a function pointer,
+ * and memcpy says so without a cast that C11 lacks. */
 static void
 load(void)
 {
@@ -82,8 +85,6 @@ load(void)
 
     if (lib == NULL)
         load_fail(dlerror());
-        /* dlsym gives an object pointer; POSIX guarantees it converts to a
-         * function pointer, memcpy says so without a cast C11 lacks. */
 #define SYMBOL(name, ret, params)                                              \
     {                                                                          \
         void *sym = dlsym(lib, "curl_" #name);                                 \

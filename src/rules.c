@@ -410,15 +410,16 @@ add_line(struct rules *r, char *line, const char *where, struct ac_err *err)
     struct rule ru;
     char *f[5];
     enum ac_status rc;
+    bool trigger = false;
 
     if (datafile_split_tabs(line, f, 5) != 5 || f[4][0] == '\0')
         rc = ac_err_set(err, AC_E_DATA, "%s: expected 5 tab-separated fields",
                         where);
-    else if (strcmp(f[0], "trigger") == 0)
+    else if ((trigger = strcmp(f[0], "trigger") == 0))
         rc = add_trigger(r, f, where, err);
     else
         rc = fields_check(r, f, where, err);
-    if (rc != AC_OK || strcmp(f[0], "trigger") == 0) {
+    if (rc != AC_OK || trigger) {
         free(line);
         return rc;
     }
@@ -474,13 +475,14 @@ add_text(struct rules *r, const char *name, const char *text, size_t len,
         if (n > 0 && p[0] != '#' && !blank_line(p, n)) {
             /* the table's generator checked every line, so with the
              * table no message can name one: not formatted per line */
+            const char *at = r->lazy ? name : where;
+
             if (!r->lazy)
                 snprintf(where, sizeof where, "%s:%zu", name, lineno);
             if (memchr(p, '\0', n) != NULL)
-                rc = ac_err_set(err, AC_E_DATA, "%s: NUL byte",
-                                r->lazy ? name : where);
+                rc = ac_err_set(err, AC_E_DATA, "%s: NUL byte", at);
             else
-                rc = add_line(r, xstrndup(p, n), r->lazy ? name : where, err);
+                rc = add_line(r, xstrndup(p, n), at, err);
         }
         p = nl ? nl + 1 : end;
     }
